@@ -1,0 +1,109 @@
+package org.tocsin.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintStream;
+import java.util.Locale;
+import org.tocsin.email.TriageResult;
+import org.tocsin.signal.Indicator;
+import org.tocsin.signal.Signal;
+
+/** Writes triage results as JSON Lines (docs/cli.md lists the fields) or as a human summary. */
+final class TriageOutput {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final PrintStream out;
+    private final boolean json;
+
+    TriageOutput(PrintStream out, boolean json) {
+        this.out = out;
+        this.json = json;
+    }
+
+    void result(TriageResult r) {
+        if (json) {
+            out.println(write(toJson(r)));
+        } else {
+            human(r);
+        }
+    }
+
+    void error(String source, String error) {
+        if (json) {
+            ObjectNode o = JSON.createObjectNode();
+            o.put("source", source);
+            o.put("error", error);
+            out.println(write(o));
+        } else {
+            out.println(source);
+            out.println("  ERROR  " + error);
+            out.println();
+        }
+    }
+
+    static ObjectNode toJson(TriageResult r) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("source", r.evidence().source());
+        o.put("sha256", r.evidence().sha256());
+        o.put("message_id", r.messageId());
+        if (r.reporter() != null) {
+            o.put("reporter", r.reporter());
+        }
+        o.put("from", r.from() == null ? null : r.from().toString());
+        o.put("subject", r.subject());
+        o.put("verdict", r.assessment().verdict().jsonName());
+        o.put("score", r.assessment().score());
+        o.put("confidence", r.assessment().confidence().jsonName());
+        ArrayNode signals = o.putArray("signals");
+        for (Signal s : r.assessment().signals()) {
+            ObjectNode so = signals.addObject();
+            so.put("id", s.id());
+            so.put("weight", s.weight());
+            so.put("evidence", s.evidence());
+            so.put("technique", s.technique());
+        }
+        ArrayNode indicators = o.putArray("indicators");
+        for (Indicator i : r.indicators()) {
+            indicators.addObject().put("type", i.type().jsonName()).put("value", i.value());
+        }
+        ArrayNode techniques = o.putArray("techniques");
+        r.techniques().forEach(techniques::add);
+        if (!r.problems().isEmpty()) {
+            ArrayNode problems = o.putArray("problems");
+            r.problems().forEach(problems::add);
+        }
+        return o;
+    }
+
+    private void human(TriageResult r) {
+        out.println(r.evidence().source() + (r.reporter() == null ? "" : "  (reported by " + r.reporter() + ")"));
+        out.printf(Locale.ROOT, "  %s  score %.1f  confidence %s%n", r.assessment().verdict().name(),
+                r.assessment().score(), r.assessment().confidence().jsonName());
+        out.println("  From: " + (r.from() == null ? "(none)" : r.from()) + "   Subject: " + r.subject());
+        for (Signal s : r.assessment().signals()) {
+            out.printf(Locale.ROOT, "  %+5.1f %-34s %-10s %s%n", s.weight(), s.id(), s.technique(), s.evidence());
+        }
+        if (!r.indicators().isEmpty()) {
+            out.println("  indicators:");
+            for (Indicator i : r.indicators()) {
+                out.println("    " + i.type().jsonName() + "  " + i.value());
+            }
+        }
+        if (!r.techniques().isEmpty()) {
+            out.println("  techniques: " + String.join(", ", r.techniques()));
+        }
+        for (String p : r.problems()) {
+            out.println("  note: " + p);
+        }
+        out.println();
+    }
+
+    private static String write(ObjectNode o) {
+        try {
+            return JSON.writeValueAsString(o);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package org.tocsin.domain;
+
+import com.google.common.net.InternetDomainName;
+import com.ibm.icu.text.IDNA;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Host-name normalisation. IDNA goes through ICU's UTS #46 implementation because
+ * {@code java.net.IDN} implements the older IDNA 2003 and mis-decodes some punycode.
+ */
+public final class DomainNames {
+    private static final IDNA UTS46 = IDNA.getUTS46Instance(
+            IDNA.NONTRANSITIONAL_TO_ASCII | IDNA.NONTRANSITIONAL_TO_UNICODE);
+    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+    private static final Pattern ASCII_HOST = Pattern.compile("[a-z0-9._-]+");
+
+    private DomainNames() {
+    }
+
+    /**
+     * The ASCII (punycode) form, lower-cased, without trailing dot, or {@code null} when the name is not
+     * a valid host name even by lenient standards.
+     */
+    public static String toAscii(String host) {
+        if (host == null) {
+            return null;
+        }
+        String h = host.strip();
+        while (h.endsWith(".")) {
+            h = h.substring(0, h.length() - 1);
+        }
+        if (h.isEmpty() || h.length() > 1024) {
+            return null;
+        }
+        String lower = h.toLowerCase(Locale.ROOT);
+        if (ASCII_HOST.matcher(lower).matches() && !lower.contains("xn--")) {
+            return lower.length() <= 253 ? lower : null;
+        }
+        StringBuilder out = new StringBuilder();
+        IDNA.Info info = new IDNA.Info();
+        UTS46.nameToASCII(h, out, info);
+        // Errors about hyphens or label lengths still yield a usable name; a name with disallowed
+        // code points does not.
+        if (info.getErrors().stream().anyMatch(e -> e == IDNA.Error.DISALLOWED || e == IDNA.Error.PUNYCODE
+                || e == IDNA.Error.INVALID_ACE_LABEL || e == IDNA.Error.EMPTY_LABEL)) {
+            return null;
+        }
+        String ascii = out.toString().toLowerCase(Locale.ROOT);
+        return ascii.isEmpty() || ascii.length() > 253 ? null : ascii;
+    }
+
+    /** The Unicode form of an ASCII host name, as a reader would see it. */
+    public static String toUnicode(String asciiHost) {
+        if (!asciiHost.contains("xn--")) {
+            return asciiHost;
+        }
+        StringBuilder out = new StringBuilder();
+        UTS46.nameToUnicode(asciiHost, out, new IDNA.Info());
+        return out.toString();
+    }
+
+    public static boolean isIpv4(String host) {
+        return IPV4.matcher(host).matches();
+    }
+
+    /**
+     * The registrable domain ("eTLD+1") under the Public Suffix List, private section included, so
+     * that {@code foo.github.io} and {@code bild.eu.com} are their own registrable domains. Falls
+     * back to the last two labels for names Guava rejects, and returns the host itself for IPs and
+     * single labels.
+     */
+    public static String registrable(String asciiHost) {
+        if (asciiHost == null || isIpv4(asciiHost) || asciiHost.startsWith("[") || asciiHost.indexOf('.') < 0) {
+            return asciiHost;
+        }
+        try {
+            InternetDomainName name = InternetDomainName.from(asciiHost);
+            if (name.isUnderPublicSuffix()) {
+                return name.topPrivateDomain().toString();
+            }
+            return asciiHost;
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            int last = asciiHost.lastIndexOf('.');
+            int prev = asciiHost.lastIndexOf('.', last - 1);
+            return prev < 0 ? asciiHost : asciiHost.substring(prev + 1);
+        }
+    }
+
+    /** The first label of the registrable domain: {@code washingtonpost} for {@code www.washingtonpost.co.uk}. */
+    public static String registrableLabel(String registrable) {
+        int dot = registrable.indexOf('.');
+        return dot < 0 ? registrable : registrable.substring(0, dot);
+    }
+
+    /** True when {@code host} is {@code domain} or a subdomain of it. */
+    public static boolean isWithin(String host, String domain) {
+        return host.equals(domain) || (host.endsWith(domain) && host.charAt(host.length() - domain.length() - 1) == '.');
+    }
+
+    /** The domain part of an e-mail address, ASCII and lower-cased, or {@code null}. */
+    public static String domainOfAddress(String address) {
+        if (address == null) {
+            return null;
+        }
+        int at = address.lastIndexOf('@');
+        return at < 0 || at == address.length() - 1 ? null : toAscii(address.substring(at + 1));
+    }
+}

@@ -1,0 +1,25 @@
+package org.tocsin.domain;
+
+import java.util.Set;
+
+/**
+ * A name to protect against lookalikes.
+ *
+ * @param label      the brand label as written in domains ({@code washingtonpost})
+ * @param domain     the protected domain the label was taken from, for alerts
+ * @param owner      who it belongs to: an organisation of the profile, a contact's organisation or a provider
+ * @param source     where it came from
+ * @param ownDomains registrable domains that legitimately carry this label (never alerted)
+ */
+public record ProtectedName(String label, String domain, String owner, Source source, Set<String> ownDomains) {
+    public enum Source { ORGANIZATION, CONTACT, PROVIDER }
+
+    public ProtectedName {
+        ownDomains = Set.copyOf(ownDomains);
+    }
+
+    /** Labels of 2–4 characters collide with ordinary words and other brands; see {@link LookalikeIndex}. */
+    public boolean isShort() {
+        return label.length() <= 4;
+    }
+}

@@ -1,0 +1,71 @@
+package org.tocsin.domain;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.tocsin.profile.Contact;
+import org.tocsin.profile.Organization;
+import org.tocsin.profile.Profile;
+import org.tocsin.reference.ProviderBrand;
+import org.tocsin.reference.ReferenceData;
+
+/** Builds the names a {@link LookalikeIndex} protects from a profile and, optionally, the provider brands. */
+public final class ProtectedNames {
+    private ProtectedNames() {
+    }
+
+    public static List<ProtectedName> of(Profile profile, ReferenceData reference, boolean withProviders) {
+        List<ProtectedName> out = new ArrayList<>();
+        for (Organization org : profile.organizations()) {
+            Set<String> own = registrables(org.domains());
+            List<String> labels = new ArrayList<>();
+            for (String b : org.brands()) {
+                labels.add(b.strip().toLowerCase(java.util.Locale.ROOT));
+            }
+            if (labels.isEmpty()) {
+                for (String d : own) {
+                    labels.add(DomainNames.registrableLabel(d));
+                }
+            }
+            String mainDomain = own.isEmpty() ? org.name() : own.iterator().next();
+            for (String label : new LinkedHashSet<>(labels)) {
+                String domain = own.stream().filter(d -> DomainNames.registrableLabel(d).equals(label)).findFirst()
+                        .orElse(mainDomain);
+                out.add(new ProtectedName(label, domain, org.name(), ProtectedName.Source.ORGANIZATION, own));
+            }
+        }
+        for (Contact c : profile.contacts()) {
+            for (String email : c.emails()) {
+                String d = DomainNames.domainOfAddress(email);
+                if (d == null || reference.freeMailDomains().contains(d)) {
+                    continue; // a contact's gmail address says nothing about an organisation to imitate
+                }
+                String reg = DomainNames.registrable(d);
+                String owner = c.organization() != null ? c.organization() : reg + " (contact " + c.name() + ")";
+                out.add(new ProtectedName(DomainNames.registrableLabel(reg), reg, owner, ProtectedName.Source.CONTACT,
+                        Set.of(reg)));
+            }
+        }
+        if (withProviders) {
+            for (ProviderBrand b : reference.providerBrands()) {
+                Set<String> own = registrables(b.domains());
+                String domain = own.isEmpty() ? b.label() : own.iterator().next();
+                String owner = b.displayNames().isEmpty() ? b.label() : b.displayNames().get(0);
+                out.add(new ProtectedName(b.label(), domain, owner, ProtectedName.Source.PROVIDER, own));
+            }
+        }
+        return out;
+    }
+
+    private static Set<String> registrables(List<String> domains) {
+        Set<String> out = new LinkedHashSet<>();
+        for (String d : domains) {
+            String ascii = DomainNames.toAscii(d);
+            if (ascii != null) {
+                out.add(DomainNames.registrable(ascii));
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,93 @@
+package org.tocsin.email;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.tocsin.domain.DomainNames;
+import org.tocsin.email.rules.AttachmentRules;
+import org.tocsin.email.rules.AuthenticationRules;
+import org.tocsin.email.rules.ContentRules;
+import org.tocsin.email.rules.EmailRule;
+import org.tocsin.email.rules.LinkRules;
+import org.tocsin.email.rules.SenderRules;
+import org.tocsin.signal.Assessment;
+import org.tocsin.signal.Scorer;
+import org.tocsin.signal.Signal;
+import org.tocsin.signal.Verdict;
+
+/**
+ * Triage of reported mail: runs every rule over a message and assesses the signals. A report — a
+ * message that forwards another as an attachment (message/rfc822 or Outlook .msg) — is triaged as
+ * the message it carries, with the reporter recorded.
+ */
+public final class EmailTriage {
+    private static final Pattern FORWARD_SUBJECT = Pattern.compile("(?i)^\\s*(?:fw|fwd|tr|wg|rv|enc|doorst)\\s*:");
+    private final EmailContext context;
+    private final Scorer scorer;
+    private final List<EmailRule> rules = List.of(
+            new SenderRules(), new LinkRules(), new ContentRules(), new AttachmentRules(), new AuthenticationRules());
+
+    public EmailTriage(EmailContext context, Scorer scorer) {
+        this.context = context;
+        this.scorer = scorer;
+    }
+
+    public EmailContext context() {
+        return context;
+    }
+
+    /**
+     * Triages a message; returns one result, or one per forwarded message when it is a report.
+     */
+    public List<TriageResult> triage(MailMessage message) {
+        if (isReport(message)) {
+            String reporter = message.from() == null ? null : message.from().address();
+            List<TriageResult> out = new ArrayList<>();
+            for (MailMessage inner : message.attachedMessages()) {
+                out.add(assess(inner, reporter));
+            }
+            return out;
+        }
+        return List.of(assess(message, null));
+    }
+
+    /**
+     * A message is a report when it carries another message and was sent by someone we defend, or is
+     * marked as a forward. Phishing that merely attaches a message is triaged as itself.
+     */
+    boolean isReport(MailMessage m) {
+        if (m.attachedMessages().isEmpty()) {
+            return false;
+        }
+        String fromDomain = m.fromDomain();
+        boolean fromDefended = fromDomain != null && context.isProtectedDomain(DomainNames.registrable(fromDomain));
+        for (var p : context.people()) {
+            if (m.from() != null && p.addresses().contains(m.from().address().toLowerCase(Locale.ROOT))) {
+                fromDefended = true;
+            }
+        }
+        return fromDefended || FORWARD_SUBJECT.matcher(m.subject()).find();
+    }
+
+    public TriageResult assess(MailMessage message, String reporter) {
+        MessageView view = new MessageView(message);
+        List<Signal> signals = new ArrayList<>();
+        for (EmailRule rule : rules) {
+            rule.apply(view, context, signals);
+        }
+        Assessment a = scorer.assess(signals);
+        Set<String> techniques = new LinkedHashSet<>();
+        for (Signal s : a.signals()) {
+            if (s.weight() > 0) {
+                techniques.add(s.technique());
+            }
+        }
+        var indicators = a.verdict() == Verdict.CLEAN ? List.<org.tocsin.signal.Indicator>of()
+                : IndicatorExtractor.extract(view, context);
+        return new TriageResult(message.evidence(), message.messageId(), reporter, message.subject(), message.from(),
+                a, indicators, new ArrayList<>(techniques), message.problems());
+    }
+}

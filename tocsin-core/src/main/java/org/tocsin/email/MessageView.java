@@ -1,0 +1,141 @@
+package org.tocsin.email;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.select.Elements;
+import org.tocsin.domain.WebUrl;
+
+/**
+ * What a reader of the message sees, extracted once so every rule works from the same picture: the
+ * visible text, the links with their anchor text, forms, hidden text and refreshes, from the plain and
+ * HTML bodies and from HTML attachments. HTML is parsed with jsoup and never rendered or run.
+ */
+public final class MessageView {
+    private static final Pattern TEXT_URL = Pattern.compile("(?i)\\b(?:https?://|www\\.)[^\\s<>\"'()\\[\\]{}]+");
+    private static final Pattern HIDDEN_STYLE = Pattern.compile(
+            "(?i)display\\s*:\\s*none|visibility\\s*:\\s*hidden|font-size\\s*:\\s*0(?:px|pt|em)?\\s*(?:;|$)|opacity\\s*:\\s*0(?:\\.0+)?\\s*(?:;|$)");
+    private static final int MAX_LINKS = 500;
+
+    private final MailMessage message;
+    private final List<Link> links = new ArrayList<>();
+    private final List<HtmlForm> forms = new ArrayList<>();
+    private final List<String> hiddenTexts = new ArrayList<>();
+    private final List<String> refreshTargets = new ArrayList<>();
+    private final StringBuilder visible = new StringBuilder();
+    private int scripts;
+    private int images;
+    private final String searchText;
+
+    public MessageView(MailMessage message) {
+        this.message = message;
+        visible.append(message.subject()).append('\n');
+        // HTML first: its links carry the anchor text that the text/plain alternative lacks
+        if (!message.html().isEmpty()) {
+            Document doc = Jsoup.parse(message.html());
+            html(doc, Link.Origin.HTML_BODY, "HTML body");
+            if (message.text().length() < 200) {
+                visible.append(doc.text()).append('\n'); // no plain part, or a stub ("view in HTML")
+            }
+        }
+        if (!message.text().isEmpty()) {
+            visible.append(message.text()).append('\n');
+            textLinks(message.text(), Link.Origin.TEXT_BODY);
+        }
+        for (MailAttachment a : message.attachments()) {
+            if (!a.text().isEmpty() && (a.magic().equals("html") || a.extension().startsWith("htm")
+                    || a.extension().equals("shtml") || a.extension().equals("svg") || a.extension().equals("xhtml")
+                    || a.contentType().contains("html"))) {
+                Document doc = Jsoup.parse(a.text());
+                html(doc, Link.Origin.ATTACHMENT, "attachment " + a.filename());
+            }
+        }
+        searchText = visible.toString().toLowerCase(Locale.ROOT);
+    }
+
+    private void html(Document doc, Link.Origin origin, String where) {
+        for (Element a : doc.select("a[href], area[href]")) {
+            if (links.size() >= MAX_LINKS) {
+                break;
+            }
+            String href = a.attr("href");
+            links.add(new Link(WebUrl.parse(href), href, a.text().strip(), origin));
+        }
+        Elements forms = doc.select("form");
+        for (Element f : forms) {
+            boolean password = !f.select("input[type=password]").isEmpty();
+            this.forms.add(new HtmlForm(f.attr("action"), password, origin, where));
+        }
+        if (forms.isEmpty() && !doc.select("input[type=password]").isEmpty()) {
+            this.forms.add(new HtmlForm("", true, origin, where)); // a password box posted by script
+        }
+        for (Element m : doc.select("meta[http-equiv]")) {
+            if (m.attr("http-equiv").equalsIgnoreCase("refresh")) {
+                String content = m.attr("content");
+                int i = content.toLowerCase(Locale.ROOT).indexOf("url=");
+                refreshTargets.add(i >= 0 ? content.substring(i + 4).replaceAll("^['\"]|['\"]$", "") : content);
+            }
+        }
+        scripts += doc.select("script").size();
+        images += doc.select("img").size();
+        for (Element e : doc.select("[style]")) {
+            if (HIDDEN_STYLE.matcher(e.attr("style")).find()) {
+                String t = e.text().strip();
+                if (t.length() >= 20) {
+                    hiddenTexts.add(t.length() > 120 ? t.substring(0, 120) + "…" : t);
+                }
+            }
+        }
+    }
+
+    private void textLinks(String text, Link.Origin origin) {
+        Matcher m = TEXT_URL.matcher(text);
+        while (m.find() && links.size() < MAX_LINKS) {
+            String href = m.group().replaceAll("[.,;:!?>]+$", "");
+            links.add(new Link(WebUrl.parse(href), href, "", origin));
+        }
+    }
+
+    public MailMessage message() {
+        return message;
+    }
+
+    public List<Link> links() {
+        return links;
+    }
+
+    public List<HtmlForm> forms() {
+        return forms;
+    }
+
+    public List<String> hiddenTexts() {
+        return hiddenTexts;
+    }
+
+    public List<String> refreshTargets() {
+        return refreshTargets;
+    }
+
+    public int scripts() {
+        return scripts;
+    }
+
+    public int images() {
+        return images;
+    }
+
+    /** Subject and visible body text, as read. */
+    public String visibleText() {
+        return visible.toString();
+    }
+
+    /** The same, lower-cased, for phrase rules. */
+    public String searchText() {
+        return searchText;
+    }
+}

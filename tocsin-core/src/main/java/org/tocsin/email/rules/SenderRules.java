@@ -1,0 +1,194 @@
+package org.tocsin.email.rules;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.tocsin.domain.DomainNames;
+import org.tocsin.domain.LookalikeMatch;
+import org.tocsin.domain.ProtectedName;
+import org.tocsin.email.EmailContext;
+import org.tocsin.email.EmailContext.KnownName;
+import org.tocsin.email.EmailSignals;
+import org.tocsin.email.MailAddress;
+import org.tocsin.email.MailMessage;
+import org.tocsin.email.MessageView;
+import org.tocsin.signal.Signal;
+
+/**
+ * Who the message claims to be from, against who sent it: display-name spoofing of protected people,
+ * contacts, organisations and providers; From / Reply-To / Return-Path / Sender disagreements weighted
+ * by what the From claims; free mail posing as an organisation; lookalike sender domains.
+ */
+public final class SenderRules implements EmailRule {
+    private static final Pattern ADDRESS_OR_DOMAIN = Pattern.compile(
+            "(?i)(?:[a-z0-9._%+-]+@)?((?:[a-z0-9-]+\\.)+(?:com|net|org|gov|edu|info|biz|co|io|us|uk|br|de|fr|[a-z]{2}))\\b");
+    private static final Pattern ORG_WORDS = Pattern.compile("(?iu)\\b(?:bank|banco|support|suporte|soporte|security|"
+            + "seguran[çc]a|seguridad|help ?desk|service desk|customer (?:care|service)|administrator|admin team|"
+            + "it department|account team|accounts team|billing|webmail|mail ?(?:box )?admin|postmaster|"
+            + "atendimento|central de|departamento|equipe|servi[çc]os?|notifica[çc](?:ão|ões)|receita federal|"
+            + "tesouro|compliance|payroll|human resources|hr department|office of|ministry|embassy)\\b");
+
+    @Override
+    public void apply(MessageView view, EmailContext ctx, List<Signal> out) {
+        MailMessage m = view.message();
+        MailAddress from = m.from();
+        if (from == null || from.domain() == null) {
+            return;
+        }
+        String fromReg = DomainNames.registrable(from.domain());
+        boolean impersonated = false;
+
+        boolean viaProvider = ctx.isProviderDomain(fromReg) && !ctx.isFreeMail(from.domain());
+        for (KnownName p : ctx.people()) {
+            if (nameMatches(from.displayName(), p) && !p.addresses().contains(from.address())
+                    && !(p.domains().contains(fromReg) && !ctx.isFreeMail(from.domain()))) {
+                if (viaProvider) {
+                    // Sharing and calendar services send "Name (via Google Docs)" from their own domain. Anyone can
+                    // open an account under that name, so it still deserves a look, but it is not spoofing.
+                    out.add(EmailSignals.DISPLAY_NAME_SPOOF.fire("From: " + from + " carries the name of " + p.role()
+                            + " " + p.name() + " through " + fromReg + "'s own notification service; confirm the account"
+                            + " behind it is theirs", 2));
+                } else {
+                    out.add(EmailSignals.DISPLAY_NAME_SPOOF.fire("From: " + from + " uses the name of " + p.role() + " "
+                            + p.name() + " (" + String.join(", ", p.addresses()) + ")"));
+                    impersonated = true;
+                }
+            }
+        }
+        KnownName brand = claimedBrand(from.displayName(), ctx);
+        if (brand != null && !brand.domains().contains(fromReg)) {
+            out.add(EmailSignals.DISPLAY_NAME_BRAND.fire("From: " + from + " claims to be " + brand.name()
+                    + " (" + brand.role() + "), whose mail comes from " + sample(brand) + ", not " + fromReg));
+            impersonated = true;
+        }
+        Matcher dm = ADDRESS_OR_DOMAIN.matcher(from.displayName());
+        while (dm.find()) {
+            String shown = DomainNames.toAscii(dm.group(1));
+            if (shown != null && !DomainNames.registrableLabel(DomainNames.registrable(shown))
+                    .equals(DomainNames.registrableLabel(fromReg))) {
+                out.add(EmailSignals.DISPLAY_NAME_ADDRESS.fire("From: " + from + " shows " + dm.group()
+                        + " but was sent from " + from.domain()));
+                impersonated = true;
+                break;
+            }
+        }
+        if (ctx.isFreeMail(from.domain()) && !from.displayName().isEmpty()) {
+            Matcher ow = ORG_WORDS.matcher(from.displayName());
+            if (brand != null || ow.find()) {
+                out.add(EmailSignals.FREEMAIL_CLAIMS_ORG.fire("From: " + from + " is a free-mail account ("
+                        + from.domain() + ") presenting itself as \"" + (brand != null ? brand.name() : ow.group()) + "\""));
+            }
+        }
+        Optional<LookalikeMatch> look = ctx.lookalikes().best(from.domain());
+        if (look.isPresent()) {
+            LookalikeMatch lm = look.get();
+            double base = lm.target().source() == ProtectedName.Source.PROVIDER ? 5 : 6;
+            out.add(EmailSignals.SENDER_LOOKALIKE.fire("From: " + from + " — " + lm.describe(),
+                    Math.round(base * lm.score() * 10) / 10.0));
+            impersonated = true;
+        }
+        String brandInLocal = brandInLocalPart(from, fromReg, ctx);
+        if (brandInLocal != null) {
+            out.add(EmailSignals.SENDER_ADDRESS_BRAND.fire("From address " + from.address() + " names "
+                    + brandInLocal + " but is on " + fromReg));
+        }
+
+        boolean claimsTrusted = ctx.isProtectedDomain(fromReg) || ctx.isProviderDomain(fromReg);
+        for (MailAddress r : m.replyTo()) {
+            if (r.domain() == null) {
+                continue;
+            }
+            String rReg = DomainNames.registrable(r.domain());
+            if (ctx.isProtectedDomain(rReg) || isKnownAddress(r.address(), ctx)) {
+                continue; // replies go to us or to someone we know: that is no diversion
+            }
+            if (!rReg.equals(fromReg) && !sameOwner(rReg, fromReg)) {
+                boolean freeReply = ctx.isFreeMail(r.domain()) && !ctx.isFreeMail(from.domain());
+                double w = impersonated || freeReply || claimsTrusted ? 3 : EmailSignals.REPLY_TO_MISMATCH.weight();
+                out.add(EmailSignals.REPLY_TO_MISMATCH.fire("Reply-To: " + r.address() + " differs from From: "
+                        + from.address() + (freeReply ? " (replies go to free mail)" : ""), w));
+                Optional<LookalikeMatch> rl = ctx.lookalikes().best(r.domain());
+                rl.ifPresent(x -> out.add(EmailSignals.SENDER_LOOKALIKE.fire("Reply-To: " + r.address() + " — " + x.describe(),
+                        Math.round(5 * x.score() * 10) / 10.0)));
+                break;
+            }
+        }
+        if (claimsTrusted) {
+            String rp = m.returnPath();
+            String rpDomain = DomainNames.domainOfAddress(rp);
+            if (rpDomain != null) {
+                String rpReg = DomainNames.registrable(rpDomain);
+                if (!rpReg.equals(fromReg) && !sameOwner(rpReg, fromReg)) {
+                    out.add(EmailSignals.RETURN_PATH_MISMATCH.fire("Return-Path: " + rp + " is not " + fromReg
+                            + ", the " + (ctx.isProtectedDomain(fromReg) ? "protected" : "provider") + " domain in From"));
+                }
+            }
+            MailAddress sender = m.sender();
+            if (sender != null && sender.domain() != null) {
+                String sReg = DomainNames.registrable(sender.domain());
+                if (!sReg.equals(fromReg) && !sameOwner(sReg, fromReg)) {
+                    out.add(EmailSignals.SENDER_HEADER_MISMATCH.fire("Sender: " + sender.address()
+                            + " sends on behalf of " + from.address()));
+                }
+            }
+        }
+    }
+
+    private static boolean isKnownAddress(String address, EmailContext ctx) {
+        for (KnownName p : ctx.people()) {
+            if (p.addresses().contains(address)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean sameOwner(String a, String b) {
+        return DomainNames.registrableLabel(a).equals(DomainNames.registrableLabel(b));
+    }
+
+    private static String sample(KnownName brand) {
+        return brand.domains().stream().sorted().limit(3).reduce((x, y) -> x + ", " + y).orElse("its own domains");
+    }
+
+    /** Person names match when every word of the name appears in the display name (skeleton-folded). */
+    static boolean nameMatches(String displayName, KnownName p) {
+        if (displayName.isEmpty() || p.tokens().isEmpty()) {
+            return false;
+        }
+        List<String> shown = EmailContext.tokens(displayName);
+        if (p.tokens().size() == 1) {
+            return shown.size() == 1 && shown.get(0).equals(p.tokens().get(0));
+        }
+        return shown.containsAll(p.tokens());
+    }
+
+    /** The organisation or provider named by the display name, looking at runs of up to four words. */
+    static KnownName claimedBrand(String displayName, EmailContext ctx) {
+        List<String> t = EmailContext.tokens(displayName);
+        for (int n = Math.min(4, t.size()); n >= 1; n--) {
+            for (int i = 0; i + n <= t.size(); i++) {
+                KnownName k = ctx.brands().get(String.join(" ", t.subList(i, i + n)));
+                if (k != null) {
+                    return k;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String brandInLocalPart(MailAddress from, String fromReg, EmailContext ctx) {
+        for (String token : from.localPart().toLowerCase(Locale.ROOT).split("[^a-z]+")) {
+            if (token.length() < 5) {
+                continue;
+            }
+            KnownName k = ctx.brands().get(token);
+            if (k != null && !k.domains().contains(fromReg)) {
+                return k.name();
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * What came in, byte for byte, addressed by its SHA-256. Evidence is never edited: analysis results
+ * point at it.
+ */
+package org.tocsin.evidence;

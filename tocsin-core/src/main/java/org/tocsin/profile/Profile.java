@@ -1,0 +1,27 @@
+package org.tocsin.profile;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+
+/**
+ * What is defended.
+ *
+ * @param trustedAuthservIds the authserv-ids (RFC 8601) of the defender's own mail system; only
+ *                           Authentication-Results and ARC headers stamped by these are believed
+ */
+public record Profile(
+        @JsonProperty("organizations") List<Organization> organizations,
+        @JsonProperty("people") List<Person> people,
+        @JsonProperty("contacts") List<Contact> contacts,
+        @JsonProperty("trusted_authserv_ids") List<String> trustedAuthservIds) {
+    public Profile {
+        organizations = organizations == null ? List.of() : List.copyOf(organizations);
+        people = people == null ? List.of() : List.copyOf(people);
+        contacts = contacts == null ? List.of() : List.copyOf(contacts);
+        trustedAuthservIds = trustedAuthservIds == null ? List.of() : List.copyOf(trustedAuthservIds);
+    }
+
+    public static Profile empty() {
+        return new Profile(List.of(), List.of(), List.of(), List.of());
+    }
+}
