@@ -24,7 +24,9 @@ import java.util.Set;
  *
  * <p>Short labels (2–4 characters: {@code ap}, {@code bild}, {@code ups}) collide with words and with
  * other brands, so they match only exactly, by homoglyph, or as a whole hyphen-separated token
- * ({@code ups-delivery}); never by edit distance or as a substring.
+ * ({@code ups-delivery}); never by edit distance or as a substring. Labels that are ordinary words
+ * ({@code outlook}, {@code signal}, {@code slack}) are matched with the same care except that edit
+ * distance still applies: {@code slack.net} and {@code outlook.4team.biz} belong to other people.
  */
 public final class LookalikeIndex {
     private static final int MAX_DISTANCE = 2;
@@ -55,7 +57,7 @@ public final class LookalikeIndex {
                 minTypoLength = Math.min(minTypoLength, skel.length() - maxDistance);
                 maxTypoLength = Math.max(maxTypoLength, skel.length() + maxDistance);
             }
-            if (!n.isShort() && n.label().length() >= 6) {
+            if (!n.needsCaution() && n.label().length() >= 6) {
                 substringEntries.add(e);
             }
             add(byDomain, n.domain(), e);
@@ -136,8 +138,9 @@ public final class LookalikeIndex {
             Found f = me.getValue();
             String protectedSuffix = e.name.domain().substring(Math.min(e.name.domain().length(), e.name.label().length() + 1));
             boolean pureSwap = f.kinds.equals(EnumSet.of(LookalikeKind.TLD_SWAP));
-            if (pureSwap && e.name.source() == ProtectedName.Source.PROVIDER && isCountryCode(suffix)) {
-                continue; // global providers run country sites (google.de, amazon.co.uk)
+            if (pureSwap && e.name.source() == ProtectedName.Source.PROVIDER
+                    && (isCountryCode(suffix) || e.name.needsCaution())) {
+                continue; // global providers run country sites (google.de); slack.net is someone else's
             }
             if (!f.kinds.contains(LookalikeKind.SUBDOMAIN) && !suffix.equals(protectedSuffix)) {
                 f.kinds.add(LookalikeKind.TLD_SWAP);
@@ -158,11 +161,30 @@ public final class LookalikeIndex {
                 }
             }
         }
+        String[] tokens = skel.split("-");
         for (Entry e : substringEntries) {
-            if (skel.length() > e.skeleton.length() && skel.contains(e.skeleton)) {
-                found(found, e).kinds.add(LookalikeKind.COMBOSQUAT);
+            if (skel.length() <= e.skeleton.length() || !skel.contains(e.skeleton)) {
+                continue;
+            }
+            for (String token : tokens) {
+                int at = token.indexOf(e.skeleton);
+                if (at >= 0 && token.length() > e.skeleton.length() && wordsAround(token, at, e.skeleton.length())) {
+                    found(found, e).kinds.add(LookalikeKind.COMBOSQUAT);
+                    break;
+                }
             }
         }
+    }
+
+    /**
+     * A brand inside a longer label is a combosquat only when what surrounds it could be words of its
+     * own (three or more letters, within the hyphen-separated part): {@code googleaccount} yes, {@code spiegelei} (a fried
+     * egg, not the magazine) no.
+     */
+    private static boolean wordsAround(String label, int at, int length) {
+        int before = at;
+        int after = label.length() - at - length;
+        return (before == 0 || before >= 3) && (after == 0 || after >= 3);
     }
 
     private void subdomainTricks(String host, String registrable, Map<Entry, Found> found) {
@@ -178,7 +200,9 @@ public final class LookalikeIndex {
             }
             if (sub[i].length() >= 5) {
                 for (Entry e : bySkeleton.getOrDefault(Confusables.skeleton(DomainNames.toUnicode(sub[i])), List.of())) {
-                    found(found, e).kinds.add(LookalikeKind.SUBDOMAIN);
+                    if (!e.name.needsCaution()) {
+                        found(found, e).kinds.add(LookalikeKind.SUBDOMAIN);
+                    }
                 }
             }
         }
@@ -193,7 +217,7 @@ public final class LookalikeIndex {
                 case HYPHENATION -> 0.85;
                 case TYPO -> f.distance <= 1 ? 0.85 : 0.7;
                 case SUBDOMAIN -> 0.8;
-                case COMBOSQUAT -> e.name.isShort() ? 0.55 : 0.75;
+                case COMBOSQUAT -> e.name.needsCaution() ? 0.55 : 0.75;
             });
         }
         s += 0.03 * (f.kinds.size() - 1);

@@ -32,7 +32,7 @@ public final class ProtectedNames {
             for (String label : new LinkedHashSet<>(labels)) {
                 String domain = own.stream().filter(d -> DomainNames.registrableLabel(d).equals(label)).findFirst()
                         .orElse(mainDomain);
-                out.add(new ProtectedName(label, domain, org.name(), ProtectedName.Source.ORGANIZATION, own));
+                out.add(new ProtectedName(label, domain, org.name(), ProtectedName.Source.ORGANIZATION, own, false));
             }
         }
         for (Contact c : profile.contacts()) {
@@ -44,7 +44,7 @@ public final class ProtectedNames {
                 String reg = DomainNames.registrable(d);
                 String owner = c.organization() != null ? c.organization() : reg + " (contact " + c.name() + ")";
                 out.add(new ProtectedName(DomainNames.registrableLabel(reg), reg, owner, ProtectedName.Source.CONTACT,
-                        Set.of(reg)));
+                        Set.of(reg), false));
             }
         }
         if (withProviders) {
@@ -52,7 +52,8 @@ public final class ProtectedNames {
                 Set<String> own = registrables(b.domains());
                 String domain = own.isEmpty() ? b.label() : own.iterator().next();
                 String owner = b.displayNames().isEmpty() ? b.label() : b.displayNames().get(0);
-                out.add(new ProtectedName(b.label(), domain, owner, ProtectedName.Source.PROVIDER, own));
+                out.add(new ProtectedName(b.label(), domain, owner, ProtectedName.Source.PROVIDER, own,
+                        b.ordinaryWord() || b.shortLabel()));
             }
         }
         return out;

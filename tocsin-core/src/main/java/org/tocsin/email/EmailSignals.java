@@ -56,7 +56,7 @@ public final class EmailSignals {
             3, "T1608.005");
     public static final SignalDefinition LINK_IP_LITERAL = new SignalDefinition("EMAIL_LINK_IP_LITERAL",
             "A link points at a bare IP address (including decimal, octal and hex forms) instead of a name.",
-            4, "T1566.002");
+            3, "T1566.002");
     public static final SignalDefinition LINK_USERINFO = new SignalDefinition("EMAIL_LINK_USERINFO",
             "A link hides its real host behind user@ text (https://trusted.com@evil.example/).",
             5, "T1566.002");
@@ -73,7 +73,7 @@ public final class EmailSignals {
             "A link domain imitates a protected organisation, a contact's organisation or a major provider.",
             5, "T1583.001");
     public static final SignalDefinition LINK_SCRIPT_URI = new SignalDefinition("EMAIL_LINK_SCRIPT_URI",
-            "A link uses a javascript: or data: URI, which runs or renders content without a web address.",
+            "A link uses a data: or vbscript: URI, which renders or runs content without a web address.",
             4, "T1027.006");
     public static final SignalDefinition LINK_BRAND_IN_URL = new SignalDefinition("EMAIL_LINK_BRAND_IN_URL",
             "A link's path or subdomain names a provider or protected brand on an unrelated host.",
@@ -84,7 +84,7 @@ public final class EmailSignals {
             "The message or an HTML attachment contains a form with a password field.",
             6, "T1056.003");
     public static final SignalDefinition FORM_EXTERNAL_POST = new SignalDefinition("EMAIL_FORM_EXTERNAL_POST",
-            "A form in the message posts its input to an external web address.",
+            "A form in the message sends personal details (login, e-mail, card, phone, ID number) to a web address.",
             3, "T1598.003");
     public static final SignalDefinition SIGN_IN_LURE = new SignalDefinition("EMAIL_SIGN_IN_LURE",
             "The text asks the reader to sign in, verify or update an account to see something.",
@@ -113,8 +113,8 @@ public final class EmailSignals {
     public static final SignalDefinition HIDDEN_TEXT = new SignalDefinition("EMAIL_HIDDEN_TEXT",
             "The HTML hides text from the reader (display:none, zero font size), to fool filters.",
             1.5, "T1027");
-    public static final SignalDefinition HTML_REFRESH_OR_SCRIPT = new SignalDefinition("EMAIL_HTML_ACTIVE_CONTENT",
-            "The HTML redirects on its own (meta refresh) or carries script.",
+    public static final SignalDefinition HTML_REFRESH = new SignalDefinition("EMAIL_HTML_REFRESH",
+            "The HTML (body or attachment) redirects the reader on its own with a meta refresh.",
             2, "T1027.006");
     public static final SignalDefinition ACTION_LINK_ONLY = new SignalDefinition("EMAIL_SINGLE_ACTION_LINK",
             "A short message whose whole point is one call-to-action link or button.",
@@ -172,7 +172,7 @@ public final class EmailSignals {
                 LINK_BRAND_IN_URL,
                 CREDENTIAL_FORM, FORM_EXTERNAL_POST, SIGN_IN_LURE, SECURITY_ALERT_LURE, URGENCY, PAYMENT_LURE,
                 INTERVIEW_LURE, EVENT_INVITATION_LURE, COLLABORATION_LURE, DOCUMENT_SHARED_LURE, HIDDEN_TEXT,
-                HTML_REFRESH_OR_SCRIPT, ACTION_LINK_ONLY,
+                HTML_REFRESH, ACTION_LINK_ONLY,
                 ATTACHMENT_EXECUTABLE, ATTACHMENT_HTML, ATTACHMENT_DISK_IMAGE, ATTACHMENT_MACRO,
                 ARCHIVE_EXECUTABLE, ENCRYPTED_ARCHIVE_PASSWORD, ATTACHMENT_DISGUISED, ARCHIVE_BOMB,
                 AUTH_DMARC_FAIL, AUTH_SPF_FAIL, AUTH_DKIM_FAIL, AUTH_PROTECTED_DOMAIN_FAIL, AUTH_ALIGNED_PASS);

@@ -21,6 +21,8 @@ public final class MessageView {
     private static final Pattern HIDDEN_STYLE = Pattern.compile(
             "(?i)display\\s*:\\s*none|visibility\\s*:\\s*hidden|font-size\\s*:\\s*0(?:px|pt|em)?\\s*(?:;|$)|opacity\\s*:\\s*0(?:\\.0+)?\\s*(?:;|$)");
     private static final int MAX_LINKS = 500;
+    private static final Pattern PERSONAL_FIELD = Pattern.compile(
+            "user|login|e-?mail|passw|senha|pin\\b|card|cart[aã]o|cvv|cvc|expir|ssn|cpf|rg\\b|phone|telefone|celular|account|conta|iban|routing");
 
     private final MailMessage message;
     private final List<Link> links = new ArrayList<>();
@@ -69,10 +71,10 @@ public final class MessageView {
         Elements forms = doc.select("form");
         for (Element f : forms) {
             boolean password = !f.select("input[type=password]").isEmpty();
-            this.forms.add(new HtmlForm(f.attr("action"), password, origin, where));
+            this.forms.add(new HtmlForm(f.attr("action"), password, password || asksPersonalData(f), origin, where));
         }
         if (forms.isEmpty() && !doc.select("input[type=password]").isEmpty()) {
-            this.forms.add(new HtmlForm("", true, origin, where)); // a password box posted by script
+            this.forms.add(new HtmlForm("", true, true, origin, where)); // a password box posted by script
         }
         for (Element m : doc.select("meta[http-equiv]")) {
             if (m.attr("http-equiv").equalsIgnoreCase("refresh")) {
@@ -91,6 +93,20 @@ public final class MessageView {
                 }
             }
         }
+    }
+
+    private static boolean asksPersonalData(Element form) {
+        for (Element input : form.select("input, select")) {
+            String type = input.attr("type").toLowerCase(Locale.ROOT);
+            if (type.equals("email") || type.equals("tel")) {
+                return true;
+            }
+            String names = (input.attr("name") + " " + input.id() + " " + input.attr("placeholder")).toLowerCase(Locale.ROOT);
+            if (PERSONAL_FIELD.matcher(names).find()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void textLinks(String text, Link.Origin origin) {

@@ -9,6 +9,8 @@ import java.util.List;
  * @param displayNames names used in display names ({@code Google Drive}, {@code Gmail})
  * @param domains      the provider's own registrable domains
  * @param shortLabel   a label too short (2–4 letters) to match by edit distance or substring
+ * @param ordinaryWord a label that is also an ordinary word (outlook, signal), matched with the same care
  */
-public record ProviderBrand(String label, List<String> displayNames, List<String> domains, boolean shortLabel) {
+public record ProviderBrand(String label, List<String> displayNames, List<String> domains, boolean shortLabel,
+                            boolean ordinaryWord) {
 }

@@ -45,7 +45,8 @@ public final class ReferenceData {
         for (String[] r : ReferenceFile.rows("provider-brands.txt")) {
             brands.add(new ProviderBrand(r[0].toLowerCase(Locale.ROOT), list(ReferenceFile.column(r, 1)),
                     list(ReferenceFile.column(r, 2).toLowerCase(Locale.ROOT)),
-                    ReferenceFile.column(r, 3).equalsIgnoreCase("short")));
+                    ReferenceFile.column(r, 3).equalsIgnoreCase("short"),
+                    ReferenceFile.column(r, 3).equalsIgnoreCase("word")));
         }
         providerBrands = List.copyOf(brands);
         Map<String, FileTypeRisk> ext = new HashMap<>();

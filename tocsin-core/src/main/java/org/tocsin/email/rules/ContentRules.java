@@ -30,7 +30,7 @@ public final class ContentRules implements EmailRule {
         }
         for (HtmlForm f : view.forms()) {
             WebUrl action = WebUrl.parse(f.action());
-            if (action != null && action.isWeb()) {
+            if (action != null && action.isWeb() && f.asksPersonalData()) {
                 out.add(EmailSignals.FORM_EXTERNAL_POST.fire(f.where() + " form posts to " + LinkRules.abbreviate(f.action())));
                 break;
             }
@@ -54,10 +54,8 @@ public final class ContentRules implements EmailRule {
                     + view.hiddenTexts().get(0) + "\""));
         }
         if (!view.refreshTargets().isEmpty()) {
-            out.add(EmailSignals.HTML_REFRESH_OR_SCRIPT.fire("HTML redirects itself (meta refresh) to "
+            out.add(EmailSignals.HTML_REFRESH.fire("HTML redirects itself (meta refresh) to "
                     + LinkRules.abbreviate(view.refreshTargets().get(0))));
-        } else if (view.scripts() > 0) {
-            out.add(EmailSignals.HTML_REFRESH_OR_SCRIPT.fire("HTML carries " + view.scripts() + " script element(s)"));
         }
     }
 

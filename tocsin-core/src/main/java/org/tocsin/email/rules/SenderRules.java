@@ -66,8 +66,14 @@ public final class SenderRules implements EmailRule {
         Matcher dm = ADDRESS_OR_DOMAIN.matcher(from.displayName());
         while (dm.find()) {
             String shown = DomainNames.toAscii(dm.group(1));
-            if (shown != null && !DomainNames.registrableLabel(DomainNames.registrable(shown))
-                    .equals(DomainNames.registrableLabel(fromReg))) {
+            if (shown == null) {
+                continue;
+            }
+            String shownReg = DomainNames.registrable(shown);
+            // A bare brand domain as a name ("CNET News.com") is ordinary; a full address, or a protected or
+            // provider domain, shown over another sender is the trick.
+            boolean meaningful = dm.group().contains("@") || ctx.isProtectedDomain(shownReg) || ctx.isProviderDomain(shownReg);
+            if (meaningful && !DomainNames.registrableLabel(shownReg).equals(DomainNames.registrableLabel(fromReg))) {
                 out.add(EmailSignals.DISPLAY_NAME_ADDRESS.fire("From: " + from + " shows " + dm.group()
                         + " but was sent from " + from.domain()));
                 impersonated = true;
@@ -95,6 +101,9 @@ public final class SenderRules implements EmailRule {
                     + brandInLocal + " but is on " + fromReg));
         }
 
+        if (isListMail(m)) {
+            return; // mailing lists rewrite Reply-To, Sender and Return-Path by design (RFC 2369, RFC 2919)
+        }
         boolean claimsTrusted = ctx.isProtectedDomain(fromReg) || ctx.isProviderDomain(fromReg);
         for (MailAddress r : m.replyTo()) {
             if (r.domain() == null) {
@@ -134,6 +143,15 @@ public final class SenderRules implements EmailRule {
                 }
             }
         }
+    }
+
+    private static boolean isListMail(MailMessage m) {
+        if (m.firstHeader("List-Id") != null || m.firstHeader("List-Post") != null
+                || m.firstHeader("Mailing-List") != null || m.firstHeader("X-Mailing-List") != null) {
+            return true;
+        }
+        String precedence = m.firstHeader("Precedence");
+        return precedence != null && precedence.strip().equalsIgnoreCase("list");
     }
 
     private static boolean isKnownAddress(String address, EmailContext ctx) {
