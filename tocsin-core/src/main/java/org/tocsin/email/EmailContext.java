@@ -23,8 +23,14 @@ import org.tocsin.reference.ReferenceData;
  * index and name tables derived from them. Built once per run and shared read-only by all messages.
  */
 public final class EmailContext {
-    /** A name someone could impersonate, with the addresses and domains that legitimately use it. */
-    public record KnownName(String name, List<String> tokens, Set<String> addresses, Set<String> domains, String role) {
+    /**
+     * A name someone could impersonate, with the addresses and domains that legitimately use it.
+     *
+     * @param caution the name is short or an everyday word (Apple, Target, Signal): it counts as a claim only
+     *                where it leads a display name, and never inside a URL
+     */
+    public record KnownName(String name, List<String> tokens, Set<String> addresses, Set<String> domains, String role,
+                            boolean caution) {
     }
 
     private final Profile profile;
@@ -56,7 +62,7 @@ public final class EmailContext {
             }
             protectedDomains.addAll(domains);
             brandsByNormalisedName.put(normaliseName(o.name()),
-                    new KnownName(o.name(), tokens(o.name()), Set.of(), domains, "protected organisation"));
+                    new KnownName(o.name(), tokens(o.name()), Set.of(), domains, "protected organisation", false));
         }
         for (ProviderBrand b : reference.providerBrands()) {
             Set<String> domains = new HashSet<>(b.domains());
@@ -64,11 +70,12 @@ public final class EmailContext {
             for (String n : b.displayNames()) {
                 String key = normaliseName(n);
                 if (key.length() >= 3) {
-                    brandsByNormalisedName.merge(key, new KnownName(n, tokens(n), Set.of(), domains, "provider"),
+                    boolean caution = b.shortLabel() || b.ordinaryWord() || key.length() <= 4;
+                    brandsByNormalisedName.merge(key, new KnownName(n, tokens(n), Set.of(), domains, "provider", caution),
                             (x, y) -> {
                                 Set<String> all = new HashSet<>(x.domains());
                                 all.addAll(y.domains());
-                                return new KnownName(x.name(), x.tokens(), Set.of(), all, x.role());
+                                return new KnownName(x.name(), x.tokens(), Set.of(), all, x.role(), x.caution() || y.caution());
                             });
                 }
             }
@@ -88,7 +95,7 @@ public final class EmailContext {
                 domains.add(DomainNames.registrable(d));
             }
         }
-        return new KnownName(name, tokens(name), addresses, domains, role);
+        return new KnownName(name, tokens(name), addresses, domains, role, false);
     }
 
     /** Skeleton-folded words of a name, so {@code Micr0soft}, {@code PayPaI} and Cyrillic look-alikes match. */

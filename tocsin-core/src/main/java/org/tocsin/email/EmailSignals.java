@@ -21,7 +21,7 @@ public final class EmailSignals {
             6, "T1656");
     public static final SignalDefinition DISPLAY_NAME_BRAND = new SignalDefinition("EMAIL_DISPLAY_NAME_BRAND",
             "The display name claims a protected organisation or a major provider whose domains do not send this mail.",
-            3, "T1656");
+            4, "T1656");
     public static final SignalDefinition DISPLAY_NAME_ADDRESS = new SignalDefinition("EMAIL_DISPLAY_NAME_ADDRESS",
             "The display name holds an e-mail address or domain other than the real sender's.",
             3, "T1656");
@@ -40,6 +40,23 @@ public final class EmailSignals {
     public static final SignalDefinition SENDER_LOOKALIKE = new SignalDefinition("EMAIL_SENDER_LOOKALIKE_DOMAIN",
             "The sender's domain imitates a protected organisation, a contact's organisation or a major provider.",
             6, "T1583.001");
+    public static final SignalDefinition FROM_MALFORMED = new SignalDefinition("EMAIL_FROM_MALFORMED",
+            "The From header is malformed: no usable address, a domain without a dot, or several mailboxes made by an"
+                    + " unquoted comma. Mail software does not write that; bulk phishing tools do.",
+            4, "T1672");
+    public static final SignalDefinition SENDER_HOSTED_DOMAIN = new SignalDefinition("EMAIL_SENDER_HOSTED_DOMAIN",
+            "The sender's domain belongs to a free hosting or cloud-trial platform (web.app, onmicrosoft.com, ...),"
+                    + " not to an organisation of its own.",
+            3, "T1583.006");
+    public static final SignalDefinition SENDER_MACHINE_DOMAIN = new SignalDefinition("EMAIL_SENDER_MACHINE_DOMAIN",
+            "The sender's domain name looks machine-made (three or more digits, or a label of 20+ characters).",
+            1.5, "T1583.001");
+    public static final SignalDefinition SENDER_ABUSED_TLD = new SignalDefinition("EMAIL_SENDER_ABUSED_TLD",
+            "The sender's domain is under a top-level domain with a high share of abusive registrations.",
+            1.5, "T1583.001");
+    public static final SignalDefinition DISPLAY_NAME_REFERENCE = new SignalDefinition("EMAIL_DISPLAY_NAME_REFERENCE",
+            "The sender's name carries a long number or a case, contract or protocol tag, to look like a system notice.",
+            2, "T1656");
     public static final SignalDefinition SENDER_ADDRESS_BRAND = new SignalDefinition("EMAIL_SENDER_ADDRESS_BRAND",
             "The sender's mailbox name claims a provider or protected brand on an unrelated domain.",
             1.5, "T1656");
@@ -75,6 +92,9 @@ public final class EmailSignals {
     public static final SignalDefinition LINK_SCRIPT_URI = new SignalDefinition("EMAIL_LINK_SCRIPT_URI",
             "A link uses a data: or vbscript: URI, which renders or runs content without a web address.",
             4, "T1027.006");
+    public static final SignalDefinition LINK_ABUSED_TLD = new SignalDefinition("EMAIL_LINK_ABUSED_TLD",
+            "A link host is under a top-level domain with a high share of abusive registrations.",
+            2, "T1583.001");
     public static final SignalDefinition LINK_BRAND_IN_URL = new SignalDefinition("EMAIL_LINK_BRAND_IN_URL",
             "A link's path or subdomain names a provider or protected brand on an unrelated host.",
             2, "T1656");
@@ -84,7 +104,7 @@ public final class EmailSignals {
             "The message or an HTML attachment contains a form with a password field.",
             6, "T1056.003");
     public static final SignalDefinition FORM_EXTERNAL_POST = new SignalDefinition("EMAIL_FORM_EXTERNAL_POST",
-            "A form in the message sends personal details (login, e-mail, card, phone, ID number) to a web address.",
+            "A form in the message sends a login, card, bank or identity number to a web address.",
             3, "T1598.003");
     public static final SignalDefinition SIGN_IN_LURE = new SignalDefinition("EMAIL_SIGN_IN_LURE",
             "The text asks the reader to sign in, verify or update an account to see something.",
@@ -98,6 +118,45 @@ public final class EmailSignals {
     public static final SignalDefinition PAYMENT_LURE = new SignalDefinition("EMAIL_PAYMENT_LURE",
             "The text is a payment, invoice, refund, prize or parcel-fee lure.",
             1.5, "T1566");
+    public static final SignalDefinition PRIZE_LURE = new SignalDefinition("EMAIL_PRIZE_LURE",
+            "The text promises a prize, reward, voucher, points or refund.",
+            1.5, "T1566");
+    public static final SignalDefinition DELIVERY_LURE = new SignalDefinition("EMAIL_DELIVERY_LURE",
+            "The text claims a parcel is held or a delivery or customs fee is due.",
+            2, "T1566");
+    public static final SignalDefinition CRYPTO_LURE = new SignalDefinition("EMAIL_CRYPTO_LURE",
+            "The text is a cryptocurrency lure (airdrop, wallet connection, seed phrase, crypto reward).",
+            1.5, "T1566");
+    public static final SignalDefinition EXTORTION_LURE = new SignalDefinition("EMAIL_EXTORTION_LURE",
+            "The text claims the reader's device was hacked or recorded and demands payment.",
+            2, "T1566");
+    public static final SignalDefinition GENERIC_GREETING = new SignalDefinition("EMAIL_GENERIC_GREETING",
+            "The text greets a generic \"customer\" or \"user\", as mass mailings do.",
+            1, "T1566");
+    public static final SignalDefinition SUBJECT_LURE = new SignalDefinition("EMAIL_SUBJECT_LURE",
+            "The subject line itself is a lure (account alert, payment, prize, delivery, urgency).",
+            2, "T1566");
+    public static final SignalDefinition CONFUSABLE_TEXT = new SignalDefinition("EMAIL_CONFUSABLE_TEXT",
+            "The subject or display name dresses words in look-alike characters (mixed scripts in one word,"
+                    + " mathematical or full-width letters).",
+            3, "T1027");
+    public static final SignalDefinition INVISIBLE_TEXT_CHARS = new SignalDefinition("EMAIL_INVISIBLE_TEXT_CHARS",
+            "The subject or text is laced with invisible characters (zero-width, bidi controls, tag characters)"
+                    + " that split words for filters.",
+            2.5, "T1027");
+    public static final SignalDefinition TEXT_OBFUSCATION = new SignalDefinition("EMAIL_TEXT_OBFUSCATION",
+            "Random tokens are glued into words (\"AX34QDmazon\", \"verifiqueXJ34DNLwlN\") to defeat filters and"
+                    + " duplicate detection.",
+            3, "T1027");
+    public static final SignalDefinition ADVANCE_FEE_LURE = new SignalDefinition("EMAIL_ADVANCE_FEE_LURE",
+            "The text is an advance-fee lure: an inheritance, donation, fund or large sum waiting for the reader.",
+            2, "T1566");
+    public static final SignalDefinition CALLBACK_LURE = new SignalDefinition("EMAIL_CALLBACK_LURE",
+            "The text reports a charge, renewal or order and asks the reader to call a phone number to cancel it.",
+            2, "T1566");
+    public static final SignalDefinition NO_READABLE_TEXT = new SignalDefinition("EMAIL_NO_READABLE_TEXT",
+            "The message shows almost no readable text: only an image and a link, or nothing, so filters read nothing.",
+            2.5, "T1027");
     public static final SignalDefinition INTERVIEW_LURE = new SignalDefinition("EMAIL_INTERVIEW_LURE",
             "An interview or comment request, the rapport-building lure APT42 used posing as journalists.",
             1.5, "T1598");
@@ -111,8 +170,8 @@ public final class EmailSignals {
             "A notice that a document was shared or awaits review, from a sender that is not the sharing service.",
             2.5, "T1566.002");
     public static final SignalDefinition HIDDEN_TEXT = new SignalDefinition("EMAIL_HIDDEN_TEXT",
-            "The HTML hides text from the reader (display:none, zero font size), to fool filters.",
-            1.5, "T1027");
+            "The HTML hides text from the reader (display:none, zero font size) beyond a short preview line, to fool filters.",
+            3, "T1027");
     public static final SignalDefinition HTML_REFRESH = new SignalDefinition("EMAIL_HTML_REFRESH",
             "The HTML (body or attachment) redirects the reader on its own with a meta refresh.",
             2, "T1027.006");
@@ -142,6 +201,9 @@ public final class EmailSignals {
     public static final SignalDefinition ATTACHMENT_DISGUISED = new SignalDefinition("EMAIL_ATTACHMENT_DISGUISED",
             "An attachment's name hides its type (double extension, padding) or its content contradicts its name.",
             5, "T1036.007");
+    public static final SignalDefinition ATTACHMENT_PASSWORD = new SignalDefinition("EMAIL_ATTACHMENT_PASSWORD",
+            "The text gives the password to open an attached file, so scanners cannot look inside it.",
+            3, "T1027.013");
     public static final SignalDefinition ARCHIVE_BOMB = new SignalDefinition("EMAIL_ARCHIVE_BOMB",
             "An attached archive claims to expand to an extreme size (a decompression bomb).",
             3, "T1027");
@@ -166,15 +228,18 @@ public final class EmailSignals {
     public static List<SignalDefinition> all() {
         return List.of(DISPLAY_NAME_SPOOF, DISPLAY_NAME_BRAND, DISPLAY_NAME_ADDRESS, REPLY_TO_MISMATCH,
                 RETURN_PATH_MISMATCH, SENDER_HEADER_MISMATCH, FREEMAIL_CLAIMS_ORG, SENDER_LOOKALIKE,
+                FROM_MALFORMED, SENDER_HOSTED_DOMAIN, SENDER_MACHINE_DOMAIN, SENDER_ABUSED_TLD, DISPLAY_NAME_REFERENCE,
                 SENDER_ADDRESS_BRAND,
                 LINK_TEXT_MISMATCH, LINK_SHORTENER, LINK_OPEN_REDIRECT, LINK_IP_LITERAL, LINK_USERINFO,
                 LINK_PUNYCODE, LINK_INVISIBLE_CHARS, LINK_ABUSED_HOSTING, LINK_LOOKALIKE, LINK_SCRIPT_URI,
-                LINK_BRAND_IN_URL,
+                LINK_ABUSED_TLD, LINK_BRAND_IN_URL,
                 CREDENTIAL_FORM, FORM_EXTERNAL_POST, SIGN_IN_LURE, SECURITY_ALERT_LURE, URGENCY, PAYMENT_LURE,
+                PRIZE_LURE, DELIVERY_LURE, CRYPTO_LURE, EXTORTION_LURE, GENERIC_GREETING, SUBJECT_LURE,
+                ADVANCE_FEE_LURE, CALLBACK_LURE, CONFUSABLE_TEXT, INVISIBLE_TEXT_CHARS, TEXT_OBFUSCATION, NO_READABLE_TEXT,
                 INTERVIEW_LURE, EVENT_INVITATION_LURE, COLLABORATION_LURE, DOCUMENT_SHARED_LURE, HIDDEN_TEXT,
                 HTML_REFRESH, ACTION_LINK_ONLY,
                 ATTACHMENT_EXECUTABLE, ATTACHMENT_HTML, ATTACHMENT_DISK_IMAGE, ATTACHMENT_MACRO,
-                ARCHIVE_EXECUTABLE, ENCRYPTED_ARCHIVE_PASSWORD, ATTACHMENT_DISGUISED, ARCHIVE_BOMB,
+                ARCHIVE_EXECUTABLE, ENCRYPTED_ARCHIVE_PASSWORD, ATTACHMENT_PASSWORD, ATTACHMENT_DISGUISED, ARCHIVE_BOMB,
                 AUTH_DMARC_FAIL, AUTH_SPF_FAIL, AUTH_DKIM_FAIL, AUTH_PROTECTED_DOMAIN_FAIL, AUTH_ALIGNED_PASS);
     }
 }

@@ -5,7 +5,7 @@ package org.tocsin.email;
  *
  * @param action          where it posts
  * @param passwordField   it has a password input
- * @param asksPersonalData it asks for a login, e-mail, card, phone or identity number (not just a search box)
+ * @param asksPersonalData it asks for a login, card, bank or identity number (not a search box or a newsletter sign-up)
  */
 public record HtmlForm(String action, boolean passwordField, boolean asksPersonalData, Link.Origin origin, String where) {
 }

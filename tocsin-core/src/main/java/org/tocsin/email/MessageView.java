@@ -10,6 +10,7 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Elements;
 import org.tocsin.domain.WebUrl;
+import org.tocsin.text.TextFold;
 
 /**
  * What a reader of the message sees, extracted once so every rule works from the same picture: the
@@ -22,7 +23,7 @@ public final class MessageView {
             "(?i)display\\s*:\\s*none|visibility\\s*:\\s*hidden|font-size\\s*:\\s*0(?:px|pt|em)?\\s*(?:;|$)|opacity\\s*:\\s*0(?:\\.0+)?\\s*(?:;|$)");
     private static final int MAX_LINKS = 500;
     private static final Pattern PERSONAL_FIELD = Pattern.compile(
-            "user|login|e-?mail|passw|senha|pin\\b|card|cart[aã]o|cvv|cvc|expir|ssn|cpf|rg\\b|phone|telefone|celular|account|conta|iban|routing");
+            "user|login|passw|senha|pin\\b|card|cart[aã]o|cvv|cvc|expir|ssn|social.?security|cpf|iban|routing|account.?n");
 
     private final MailMessage message;
     private final List<Link> links = new ArrayList<>();
@@ -32,6 +33,8 @@ public final class MessageView {
     private final StringBuilder visible = new StringBuilder();
     private int scripts;
     private int images;
+    private int hiddenChars;
+    private int htmlVisibleChars;
     private final String searchText;
 
     public MessageView(MailMessage message) {
@@ -57,7 +60,7 @@ public final class MessageView {
                 html(doc, Link.Origin.ATTACHMENT, "attachment " + a.filename());
             }
         }
-        searchText = visible.toString().toLowerCase(Locale.ROOT);
+        searchText = TextFold.fold(visible.toString());
     }
 
     private void html(Document doc, Link.Origin origin, String where) {
@@ -85,22 +88,39 @@ public final class MessageView {
         }
         scripts += doc.select("script").size();
         images += doc.select("img").size();
+        boolean first = true;
         for (Element e : doc.select("[style]")) {
-            if (HIDDEN_STYLE.matcher(e.attr("style")).find()) {
-                String t = e.text().strip();
-                if (t.length() >= 20) {
-                    hiddenTexts.add(t.length() > 120 ? t.substring(0, 120) + "…" : t);
-                }
+            if (!HIDDEN_STYLE.matcher(e.attr("style")).find() || hasHiddenAncestor(e)) {
+                continue;
+            }
+            String t = e.text().strip();
+            if (t.isEmpty()) {
+                continue;
+            }
+            hiddenChars += t.length();
+            // Newsletters hide one short preview line (the "preheader") for the inbox list; that is not deceit.
+            boolean preheader = first && origin == Link.Origin.HTML_BODY && t.length() < 250;
+            first = false;
+            if (!preheader && t.length() >= 30) {
+                hiddenTexts.add(t.length() > 120 ? t.substring(0, 120) + "…" : t);
             }
         }
+        if (origin == Link.Origin.HTML_BODY) {
+            htmlVisibleChars = Math.max(0, doc.text().length() - hiddenChars);
+        }
+    }
+
+    private static boolean hasHiddenAncestor(Element e) {
+        for (Element p = e.parent(); p != null; p = p.parent()) {
+            if (p.hasAttr("style") && HIDDEN_STYLE.matcher(p.attr("style")).find()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean asksPersonalData(Element form) {
         for (Element input : form.select("input, select")) {
-            String type = input.attr("type").toLowerCase(Locale.ROOT);
-            if (type.equals("email") || type.equals("tel")) {
-                return true;
-            }
             String names = (input.attr("name") + " " + input.id() + " " + input.attr("placeholder")).toLowerCase(Locale.ROOT);
             if (PERSONAL_FIELD.matcher(names).find()) {
                 return true;
@@ -150,7 +170,16 @@ public final class MessageView {
         return visible.toString();
     }
 
-    /** The same, lower-cased, for phrase rules. */
+    /**
+     * Characters of readable body text: the plain part, or the HTML's text without hidden elements when
+     * there is no plain part worth reading.
+     */
+    public int readableChars() {
+        String plain = message.text().strip();
+        return plain.length() >= 200 || message.html().isEmpty() ? plain.length() : Math.max(plain.length(), htmlVisibleChars);
+    }
+
+    /** The same, folded ({@link TextFold}), for phrase rules. */
     public String searchText() {
         return searchText;
     }

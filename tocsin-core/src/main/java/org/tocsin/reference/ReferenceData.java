@@ -19,6 +19,7 @@ public final class ReferenceData {
 
     private final Set<String> urlShorteners;
     private final Set<String> freeMailDomains;
+    private final Set<String> abusedTlds;
     private final List<HostingService> abusedHosting;
     private final List<OpenRedirector> openRedirectors;
     private final List<ProviderBrand> providerBrands;
@@ -28,6 +29,7 @@ public final class ReferenceData {
     private ReferenceData() {
         urlShorteners = hosts("url-shorteners.txt");
         freeMailDomains = hosts("free-mail-domains.txt");
+        abusedTlds = hosts("abused-tlds.txt");
         List<HostingService> hosting = new ArrayList<>();
         for (String[] r : ReferenceFile.rows("abused-hosting.txt")) {
             String path = ReferenceFile.column(r, 3);
@@ -94,6 +96,11 @@ public final class ReferenceData {
 
     public Set<String> freeMailDomains() {
         return freeMailDomains;
+    }
+
+    /** TLDs with a high share of abusive registrations (no leading dot). */
+    public Set<String> abusedTlds() {
+        return abusedTlds;
     }
 
     public List<HostingService> abusedHosting() {

@@ -260,7 +260,7 @@ public final class MimeMailParser {
     }
 
     /** Parses an address header leniently; falls back to picking out anything shaped like an address. */
-    static List<MailAddress> mailboxes(String raw) {
+    public static List<MailAddress> mailboxes(String raw) {
         if (raw == null || raw.isBlank()) {
             return List.of();
         }

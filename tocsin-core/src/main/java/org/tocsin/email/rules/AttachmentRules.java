@@ -23,9 +23,21 @@ public final class AttachmentRules implements EmailRule {
     private static final Pattern DOUBLE_EXTENSION = Pattern.compile(
             "(?i)\\.(?:pdf|docx?|xlsx?|pptx?|txt|jpe?g|png|gif|rtf|csv|html?)(?:\\s|_|\\.)*\\.([a-z0-9]{2,5})$");
     private static final long BOMB_SIZE = 1L << 30;
+    /** In folded text: "the password for the PDF is 1234", "senha de acesso ao pdf: 123". */
+    private static final Pattern ATTACHMENT_PASSWORD = Pattern.compile(
+            "\\b(?:password|passcode|senha|contrasena|mot de passe|passwort|kennwort)(?: (?:de acesso|do arquivo|to open|for|for the|ao|do|da|of the|of|zum offnen|pour))?"
+                    + "(?: (?:the |o |a )?(?:pdf|file|document|attachment|archive|zip|arquivo|anexo|documento|datei|fichier))?"
+                    + " ?(?:is|e|:|=|-)? ?[a-z0-9@#$%&*!_-]{3,20}\\b");
 
     @Override
     public void apply(MessageView view, EmailContext ctx, List<Signal> out) {
+        if (!view.message().attachments().isEmpty()) {
+            Matcher pw = ATTACHMENT_PASSWORD.matcher(view.searchText());
+            if (pw.find()) {
+                out.add(EmailSignals.ATTACHMENT_PASSWORD.fire("Text: \"" + pw.group().strip() + "\" next to "
+                        + view.message().attachments().size() + " attachment(s)"));
+            }
+        }
         for (MailAttachment a : view.message().attachments()) {
             String name = a.filename().isEmpty() ? "(unnamed " + a.contentType() + ")" : a.filename();
             String what = "Attachment " + name + " (sha256 " + a.sha256() + ")";

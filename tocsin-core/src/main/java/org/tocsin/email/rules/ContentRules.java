@@ -1,6 +1,9 @@
 package org.tocsin.email.rules;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.tocsin.domain.DomainNames;
 import org.tocsin.domain.WebUrl;
 import org.tocsin.email.EmailContext;
@@ -10,17 +13,51 @@ import org.tocsin.email.LurePhrases;
 import org.tocsin.email.MessageView;
 import org.tocsin.signal.Signal;
 import org.tocsin.signal.SignalDefinition;
+import org.tocsin.text.SuspiciousCharacters;
+import org.tocsin.text.TextFold;
 
 /**
- * What the message asks of its reader: credential forms, sign-in and security-alert lures, urgency,
- * payment lures, the rapport lures APT42 used (interview requests, event invitations, think-tank
- * collaboration, shared documents), hidden text and self-redirecting HTML.
+ * What the message asks of its reader and how it hides it: credential forms; sign-in, alert, urgency,
+ * payment, prize, delivery, crypto and extortion lures; the rapport lures APT42 used (interview requests,
+ * event invitations, think-tank collaboration, shared documents); hidden text, invisible and look-alike
+ * characters, messages with nothing to read, and self-redirecting HTML.
+ *
+ * <p>Mass-lure vocabulary is capped: long newsletters use "urgent", "winner" and "verify" too, so words
+ * alone never make a message suspicious. The cap scales those signals down together and says so.
  */
 public final class ContentRules implements EmailRule {
+    /** Most that lure vocabulary in the body may add to a score. */
+    static final double LURE_CAP = 3.5;
+    private static final List<String> MASS_LURES = List.of(
+            "sign-in", "security-alert", "urgency", "payment", "prize", "delivery", "crypto", "extortion", "greeting",
+            "advance-fee", "callback");
+    private static final List<String> SUBJECT_CATEGORIES =
+            List.of("security-alert", "sign-in", "payment", "prize", "delivery", "urgency", "crypto");
     private final LurePhrases phrases = LurePhrases.bundled();
 
     @Override
     public void apply(MessageView view, EmailContext ctx, List<Signal> out) {
+        forms(view, out);
+        String text = view.searchText();
+        massLures(text, out);
+        subjectLure(view, out);
+        phrase("interview", EmailSignals.INTERVIEW_LURE, text, out);
+        phrase("event", EmailSignals.EVENT_INVITATION_LURE, text, out);
+        phrase("collaboration", EmailSignals.COLLABORATION_LURE, text, out);
+        String from = view.message().fromDomain();
+        String fromReg = from == null ? null : DomainNames.registrable(from);
+        if (!ctx.isProviderDomain(fromReg)) {
+            // a genuine share notice comes from the sharing service itself
+            phrase("document-shared", EmailSignals.DOCUMENT_SHARED_LURE, text, out);
+        }
+        disguise(view, out);
+        if (!view.refreshTargets().isEmpty()) {
+            out.add(EmailSignals.HTML_REFRESH.fire("HTML redirects itself (meta refresh) to "
+                    + LinkRules.abbreviate(view.refreshTargets().get(0))));
+        }
+    }
+
+    private void forms(MessageView view, List<Signal> out) {
         for (HtmlForm f : view.forms()) {
             if (f.passwordField()) {
                 out.add(EmailSignals.CREDENTIAL_FORM.fire(f.where() + " has a password field"
@@ -31,32 +68,120 @@ public final class ContentRules implements EmailRule {
         for (HtmlForm f : view.forms()) {
             WebUrl action = WebUrl.parse(f.action());
             if (action != null && action.isWeb() && f.asksPersonalData()) {
-                out.add(EmailSignals.FORM_EXTERNAL_POST.fire(f.where() + " form posts to " + LinkRules.abbreviate(f.action())));
+                out.add(EmailSignals.FORM_EXTERNAL_POST.fire(f.where() + " form asks for personal details and posts to "
+                        + LinkRules.abbreviate(f.action())));
                 break;
             }
         }
-        String text = view.searchText();
-        phrase("sign-in", EmailSignals.SIGN_IN_LURE, text, out);
-        phrase("security-alert", EmailSignals.SECURITY_ALERT_LURE, text, out);
-        phrase("urgency", EmailSignals.URGENCY, text, out);
-        phrase("payment", EmailSignals.PAYMENT_LURE, text, out);
-        phrase("interview", EmailSignals.INTERVIEW_LURE, text, out);
-        phrase("event", EmailSignals.EVENT_INVITATION_LURE, text, out);
-        phrase("collaboration", EmailSignals.COLLABORATION_LURE, text, out);
-        String from = view.message().fromDomain();
-        String fromReg = from == null ? null : DomainNames.registrable(from);
-        if (!ctx.isProviderDomain(fromReg)) {
-            // a genuine share notice comes from the sharing service itself
-            phrase("document-shared", EmailSignals.DOCUMENT_SHARED_LURE, text, out);
+    }
+
+    private void massLures(String text, List<Signal> out) {
+        List<Signal> lures = new ArrayList<>();
+        for (String category : MASS_LURES) {
+            String hit = phrases.find(category, text);
+            if (hit != null) {
+                lures.add(definition(category).fire("Text: \"" + hit.strip() + "\""));
+            }
+        }
+        double sum = lures.stream().mapToDouble(Signal::weight).sum();
+        if (sum <= LURE_CAP) {
+            out.addAll(lures);
+            return;
+        }
+        double scale = LURE_CAP / sum;
+        for (Signal s : lures) {
+            out.add(new Signal(s.id(), Math.round(s.weight() * scale * 100) / 100.0,
+                    s.evidence() + " (lure words together count at most " + LURE_CAP + ")", s.technique()));
+        }
+    }
+
+    private void subjectLure(MessageView view, List<Signal> out) {
+        String subject = TextFold.fold(view.message().subject());
+        for (String category : SUBJECT_CATEGORIES) {
+            String hit = phrases.find(category, subject);
+            if (hit != null) {
+                out.add(EmailSignals.SUBJECT_LURE.fire("Subject: \"" + LinkRules.abbreviate(view.message().subject())
+                        + "\" (" + category + ": \"" + hit.strip() + "\")"));
+                return;
+            }
+        }
+    }
+
+    private void disguise(MessageView view, List<Signal> out) {
+        var m = view.message();
+        String name = m.from() == null ? "" : m.from().displayName();
+        String word = SuspiciousCharacters.disguisedWord(m.subject() + " " + name);
+        if (word != null) {
+            out.add(EmailSignals.CONFUSABLE_TEXT.fire("Subject or sender name writes \"" + word
+                    + "\" in look-alike characters"));
+        }
+        int invisible = SuspiciousCharacters.countInvisible(m.subject()) + SuspiciousCharacters.countInvisible(m.text())
+                + SuspiciousCharacters.countInvisible(m.html());
+        if (invisible >= 3) {
+            out.add(EmailSignals.INVISIBLE_TEXT_CHARS.fire(invisible + " invisible characters in the subject and text"));
+        }
+        String token = repeatedInWordToken(m.text().isEmpty() ? view.visibleText() : m.text());
+        if (token != null) {
+            out.add(EmailSignals.TEXT_OBFUSCATION.fire("The token \"" + token + "\" is wedged into words again and again"));
+        } else {
+            Matcher glued = GLUED_TOKEN.matcher(m.subject() + " " + name);
+            if (glued.find()) {
+                out.add(EmailSignals.TEXT_OBFUSCATION.fire("Subject or sender name ends a word with the random token \""
+                        + glued.group(1) + "\""));
+            }
         }
         if (!view.hiddenTexts().isEmpty()) {
             out.add(EmailSignals.HIDDEN_TEXT.fire("HTML hides " + view.hiddenTexts().size() + " text block(s), e.g. \""
                     + view.hiddenTexts().get(0) + "\""));
         }
-        if (!view.refreshTargets().isEmpty()) {
-            out.add(EmailSignals.HTML_REFRESH.fire("HTML redirects itself (meta refresh) to "
-                    + LinkRules.abbreviate(view.refreshTargets().get(0))));
+        int readable = view.readableChars();
+        boolean attachments = !m.attachments().isEmpty() || !m.attachedMessages().isEmpty();
+        if (readable < 20 && !attachments) {
+            out.add(EmailSignals.NO_READABLE_TEXT.fire("The message body has " + readable + " readable characters"));
+        } else if (readable < 150 && view.images() > 0 && !view.links().isEmpty()) {
+            out.add(EmailSignals.NO_READABLE_TEXT.fire("The HTML is " + view.images() + " image(s) and a link with "
+                    + readable + " characters of text"));
         }
+    }
+
+    /**
+     * A random-looking token (letters and digits, six or more characters) glued into other words at least
+     * three times: the filler that bulk tools splice into brand names.
+     */
+    static String repeatedInWordToken(String text) {
+        java.util.Map<String, Integer> counts = new java.util.HashMap<>();
+        java.util.regex.Matcher m = SPLICED.matcher(text.length() > 200_000 ? text.substring(0, 200_000) : text);
+        while (m.find()) {
+            String t = m.group(1);
+            if (t.chars().anyMatch(Character::isDigit) && t.chars().anyMatch(Character::isLetter)
+                    && counts.merge(t, 1, Integer::sum) >= 3) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    private static final java.util.regex.Pattern SPLICED = java.util.regex.Pattern.compile(
+            "(?<=[a-z])([A-Z0-9]{6,14})(?=[a-z])");
+    /** A word followed without a space by a random token: "ImportanteIWWbxrzo4g", "verifiqueXJ34DNLwlN". */
+    private static final Pattern GLUED_TOKEN = Pattern.compile(
+            "\\p{Ll}{3,}((?=[A-Za-z0-9]*\\d)(?=[A-Za-z0-9]*\\p{Lu}[A-Za-z0-9]*\\p{Lu})[A-Z0-9][A-Za-z0-9]{7,})\\b");
+
+    private static SignalDefinition definition(String category) {
+        return switch (category) {
+            case "sign-in" -> EmailSignals.SIGN_IN_LURE;
+            case "security-alert" -> EmailSignals.SECURITY_ALERT_LURE;
+            case "urgency" -> EmailSignals.URGENCY;
+            case "payment" -> EmailSignals.PAYMENT_LURE;
+            case "prize" -> EmailSignals.PRIZE_LURE;
+            case "delivery" -> EmailSignals.DELIVERY_LURE;
+            case "crypto" -> EmailSignals.CRYPTO_LURE;
+            case "extortion" -> EmailSignals.EXTORTION_LURE;
+            case "greeting" -> EmailSignals.GENERIC_GREETING;
+            case "advance-fee" -> EmailSignals.ADVANCE_FEE_LURE;
+            case "callback" -> EmailSignals.CALLBACK_LURE;
+            default -> throw new IllegalArgumentException(category);
+        };
     }
 
     private void phrase(String category, SignalDefinition def, String text, List<Signal> out) {

@@ -84,6 +84,10 @@ public final class LinkRules implements EmailRule {
             if (!seenHosts.add(host)) {
                 continue; // host-level findings once per host
             }
+            String tld = host.substring(host.lastIndexOf('.') + 1);
+            if (ctx.reference().abusedTlds().contains(tld) && !ctx.isProtectedDomain(reg)) {
+                out.add(EmailSignals.LINK_ABUSED_TLD.fire(where(link) + " link host " + host + " is under ." + tld));
+            }
             if (host.contains("xn--")) {
                 out.add(EmailSignals.LINK_PUNYCODE.fire(where(link) + " link host " + host + " displays as "
                         + DomainNames.toUnicode(host)));
@@ -143,7 +147,7 @@ public final class LinkRules implements EmailRule {
                 continue;
             }
             KnownName k = ctx.brands().get(token);
-            if (k != null && !k.domains().contains(reg) && (fromReg == null || !k.domains().contains(fromReg))) {
+            if (k != null && !k.caution() && !k.domains().contains(reg) && (fromReg == null || !k.domains().contains(fromReg))) {
                 out.add(EmailSignals.LINK_BRAND_IN_URL.fire(where(link) + " link names " + k.name() + " on unrelated host "
                         + url.asciiHost() + ": " + abbreviate(link.href())));
                 return;

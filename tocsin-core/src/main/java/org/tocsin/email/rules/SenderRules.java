@@ -14,7 +14,10 @@ import org.tocsin.email.EmailSignals;
 import org.tocsin.email.MailAddress;
 import org.tocsin.email.MailMessage;
 import org.tocsin.email.MessageView;
+import org.tocsin.email.read.MimeMailParser;
+import org.tocsin.reference.HostingService;
 import org.tocsin.signal.Signal;
+import org.tocsin.text.TextFold;
 
 /**
  * Who the message claims to be from, against who sent it: display-name spoofing of protected people,
@@ -24,20 +27,32 @@ import org.tocsin.signal.Signal;
 public final class SenderRules implements EmailRule {
     private static final Pattern ADDRESS_OR_DOMAIN = Pattern.compile(
             "(?i)(?:[a-z0-9._%+-]+@)?((?:[a-z0-9-]+\\.)+(?:com|net|org|gov|edu|info|biz|co|io|us|uk|br|de|fr|[a-z]{2}))\\b");
-    private static final Pattern ORG_WORDS = Pattern.compile("(?iu)\\b(?:bank|banco|support|suporte|soporte|security|"
-            + "seguran[çc]a|seguridad|help ?desk|service desk|customer (?:care|service)|administrator|admin team|"
+    /** Institutional words, matched in the folded display name (lower case, no accents). */
+    private static final Pattern ORG_WORDS = Pattern.compile("\\b(?:bank|banco|support|suporte|soporte|security|"
+            + "seguranca|seguridad|help ?desk|service desk|customer (?:care|service)|administrator|admin team|"
             + "it department|account team|accounts team|billing|webmail|mail ?(?:box )?admin|postmaster|"
-            + "atendimento|central de|departamento|equipe|servi[çc]os?|notifica[çc](?:ão|ões)|receita federal|"
-            + "tesouro|compliance|payroll|human resources|hr department|office of|ministry|embassy)\\b");
+            + "atendimento|central de|departamento|equipe|servicos?|notificac(?:ao|oes)|receita federal|"
+            + "tesouro|compliance|payroll|human resources|hr department|office of|ministry|ministerio|embassy|"
+            + "tribunal|court|justica|justice|policia|police|government|governo|gov|federal|irpf|imposto|tax|"
+            + "intimacao|prefeitura|detran|finanzamt|polizei|gericht|kundenservice|kundendienst)\\b");
+
+    private static final Pattern REFERENCE_IN_NAME = Pattern.compile(
+            "(?iu)\\d{6,}|\\b(?:protocolo|protocol|contrato|processo|ref(?:erence)?|case|ticket|pedido|order|id)\\s*[:#nº°.-]*\\s*[a-z0-9]*\\d[a-z0-9]{3,}");
 
     @Override
     public void apply(MessageView view, EmailContext ctx, List<Signal> out) {
         MailMessage m = view.message();
         MailAddress from = m.from();
+        String malformed = malformedFrom(m);
+        if (malformed != null) {
+            out.add(EmailSignals.FROM_MALFORMED.fire("From: " + LinkRules.abbreviate(String.valueOf(m.firstHeader("From")))
+                    + " — " + malformed));
+        }
         if (from == null || from.domain() == null) {
             return;
         }
         String fromReg = DomainNames.registrable(from.domain());
+        senderDomain(from, fromReg, ctx, out);
         boolean impersonated = false;
 
         boolean viaProvider = ctx.isProviderDomain(fromReg) && !ctx.isFreeMail(from.domain());
@@ -81,7 +96,7 @@ public final class SenderRules implements EmailRule {
             }
         }
         if (ctx.isFreeMail(from.domain()) && !from.displayName().isEmpty()) {
-            Matcher ow = ORG_WORDS.matcher(from.displayName());
+            Matcher ow = ORG_WORDS.matcher(TextFold.fold(from.displayName()));
             if (brand != null || ow.find()) {
                 out.add(EmailSignals.FREEMAIL_CLAIMS_ORG.fire("From: " + from + " is a free-mail account ("
                         + from.domain() + ") presenting itself as \"" + (brand != null ? brand.name() : ow.group()) + "\""));
@@ -95,6 +110,11 @@ public final class SenderRules implements EmailRule {
                     Math.round(base * lm.score() * 10) / 10.0));
             impersonated = true;
         }
+        Matcher ref = REFERENCE_IN_NAME.matcher(from.displayName());
+        if (ref.find()) {
+            out.add(EmailSignals.DISPLAY_NAME_REFERENCE.fire("From: " + from + " carries \"" + ref.group().strip()
+                    + "\" in the sender's name"));
+        }
         String brandInLocal = brandInLocalPart(from, fromReg, ctx);
         if (brandInLocal != null) {
             out.add(EmailSignals.SENDER_ADDRESS_BRAND.fire("From address " + from.address() + " names "
@@ -104,7 +124,9 @@ public final class SenderRules implements EmailRule {
         if (isListMail(m)) {
             return; // mailing lists rewrite Reply-To, Sender and Return-Path by design (RFC 2369, RFC 2919)
         }
-        boolean claimsTrusted = ctx.isProtectedDomain(fromReg) || ctx.isProviderDomain(fromReg);
+        // Anyone can own a gmail.com address, so only an organisation's own domain makes From a claim to check.
+        boolean claimsTrusted = ctx.isProtectedDomain(fromReg)
+                || (ctx.isProviderDomain(fromReg) && !ctx.isFreeMail(from.domain()));
         for (MailAddress r : m.replyTo()) {
             if (r.domain() == null) {
                 continue;
@@ -142,6 +164,54 @@ public final class SenderRules implements EmailRule {
                             + " sends on behalf of " + from.address()));
                 }
             }
+        }
+    }
+
+    /** Why the From header is malformed, or {@code null} when it is well formed. */
+    static String malformedFrom(MailMessage m) {
+        String raw = m.firstHeader("From");
+        if (raw == null || raw.isBlank()) {
+            return "no From header";
+        }
+        List<MailAddress> boxes = MimeMailParser.mailboxes(raw);
+        if (boxes.size() > 1) {
+            return boxes.size() + " mailboxes in one From (an unquoted comma in the name?)";
+        }
+        MailAddress a = boxes.get(0);
+        int at = a.address().lastIndexOf('@');
+        if (at <= 0 || at == a.address().length() - 1) {
+            return "no usable address";
+        }
+        String domain = a.address().substring(at + 1);
+        if (domain.indexOf('.') < 0 && !domain.startsWith("[")) {
+            return "the domain \"" + domain + "\" has no dot";
+        }
+        if (a.domain() == null) {
+            return "the domain \"" + domain + "\" is not a valid host name";
+        }
+        return null;
+    }
+
+    private static void senderDomain(MailAddress from, String fromReg, EmailContext ctx, List<Signal> out) {
+        if (ctx.isProviderDomain(fromReg) || ctx.isProtectedDomain(fromReg)) {
+            return;
+        }
+        for (HostingService h : ctx.reference().abusedHosting()) {
+            if (from.domain().endsWith("." + h.hostSuffix()) && !ctx.isProviderDomain(DomainNames.registrable(h.hostSuffix()))) {
+                out.add(EmailSignals.SENDER_HOSTED_DOMAIN.fire("From: " + from.address() + " is sent from a "
+                        + h.service() + " subdomain (" + h.kind() + ")"));
+                break;
+            }
+        }
+        String label = DomainNames.registrableLabel(fromReg);
+        long digits = label.chars().filter(Character::isDigit).count();
+        if (digits >= 3 || label.length() >= 20) {
+            out.add(EmailSignals.SENDER_MACHINE_DOMAIN.fire("From domain " + fromReg + " looks machine-made ("
+                    + (digits >= 3 ? digits + " digits" : label.length() + " characters") + ")"));
+        }
+        String tld = fromReg.substring(fromReg.lastIndexOf('.') + 1);
+        if (ctx.reference().abusedTlds().contains(tld)) {
+            out.add(EmailSignals.SENDER_ABUSED_TLD.fire("From domain " + fromReg + " is under ." + tld));
         }
     }
 
@@ -189,8 +259,8 @@ public final class SenderRules implements EmailRule {
         for (int n = Math.min(4, t.size()); n >= 1; n--) {
             for (int i = 0; i + n <= t.size(); i++) {
                 KnownName k = ctx.brands().get(String.join(" ", t.subList(i, i + n)));
-                if (k != null) {
-                    return k;
+                if (k != null && (i == 0 || !k.caution())) {
+                    return k; // "Apple Support" claims Apple; "Lockergnome Apple Core" does not
                 }
             }
         }
@@ -203,7 +273,7 @@ public final class SenderRules implements EmailRule {
                 continue;
             }
             KnownName k = ctx.brands().get(token);
-            if (k != null && !k.domains().contains(fromReg)) {
+            if (k != null && !k.caution() && !k.domains().contains(fromReg)) {
                 return k.name();
             }
         }

@@ -1,0 +1,49 @@
+package org.tocsin.text;
+
+import java.text.Normalizer;
+import java.util.Locale;
+
+/**
+ * Folds text for phrase matching: lower case, accents removed (NFD, combining marks dropped), runs of
+ * white space collapsed to one space. "Cartão BLOQUEADO" and "cartao bloqueado" fold alike, so phrase
+ * lists are written once, without accents.
+ */
+public final class TextFold {
+    private TextFold() {
+    }
+
+    public static String fold(String s) {
+        String lower = s.toLowerCase(Locale.ROOT);
+        boolean ascii = true;
+        for (int i = 0; i < lower.length() && ascii; i++) {
+            ascii = lower.charAt(i) < 128;
+        }
+        String base = ascii ? lower : stripMarks(Normalizer.normalize(lower, Normalizer.Form.NFD));
+        StringBuilder out = new StringBuilder(base.length());
+        boolean space = false;
+        for (int i = 0; i < base.length(); i++) {
+            char c = base.charAt(i);
+            if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+                space = true;
+            } else {
+                if (space && !out.isEmpty()) {
+                    out.append(' ');
+                }
+                space = false;
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    private static String stripMarks(String nfd) {
+        StringBuilder b = new StringBuilder(nfd.length());
+        for (int i = 0; i < nfd.length(); i++) {
+            char c = nfd.charAt(i);
+            if (Character.getType(c) != Character.NON_SPACING_MARK) {
+                b.append(c);
+            }
+        }
+        return b.toString();
+    }
+}
