@@ -12,6 +12,8 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        // Apache POI (Outlook .msg) logs through log4j-api; use its simple logger rather than warn that none is set.
+        System.setProperty("log4j2.loggerContextFactory", "org.apache.logging.log4j.simple.SimpleLoggerContextFactory");
         System.exit(run(args));
     }
 
