@@ -77,17 +77,20 @@ final class EmailBenchCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private static long pass(List<byte[]> corpus, MailReader reader, EmailTriage triage) throws IOException {
-        long flagged = 0;
+    private static long pass(List<byte[]> corpus, MailReader reader, EmailTriage triage) {
+        long[] flagged = {0};
         for (int i = 0; i < corpus.size(); i++) {
-            var m = reader.parseOne(new ByteArrayInputStream(corpus.get(i)), "bench#" + i);
-            for (var r : triage.triage(m)) {
-                if (r.assessment().verdict() != org.tocsin.signal.Verdict.CLEAN) {
-                    flagged++;
+            reader.read(new ByteArrayInputStream(corpus.get(i)), "bench-" + i, item -> {
+                if (item.ok()) {
+                    for (var r : triage.triage(item.message())) {
+                        if (r.assessment().verdict() != org.tocsin.signal.Verdict.CLEAN) {
+                            flagged[0]++;
+                        }
+                    }
                 }
-            }
+            });
         }
-        return flagged;
+        return flagged[0];
     }
 
     private static void resetPeaks() {

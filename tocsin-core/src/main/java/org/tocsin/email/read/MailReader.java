@@ -53,9 +53,9 @@ public final class MailReader {
         }
     }
 
-    /** Parses a single message from bytes already in memory (tests, benchmarks). */
-    public MailMessage parseOne(InputStream in, String source) throws IOException {
-        return mime.parse(in, source);
+    /** Reads one stream (an .eml, .msg or mbox, sniffed as for files), handing each item to {@code sink}. */
+    public void read(InputStream in, String source, Consumer<MailItem> sink) {
+        readStream(in, source, sink);
     }
 
     private List<Path> filesUnder(Path dir, Consumer<MailItem> sink) {

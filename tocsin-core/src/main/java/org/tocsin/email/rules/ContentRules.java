@@ -2,6 +2,7 @@ package org.tocsin.email.rules;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.tocsin.domain.DomainNames;
@@ -38,17 +39,17 @@ public final class ContentRules implements EmailRule {
     @Override
     public void apply(MessageView view, EmailContext ctx, List<Signal> out) {
         forms(view, out);
-        String text = view.searchText();
-        massLures(text, out);
+        Map<String, String> found = phrases.findAll(view.searchText());
+        massLures(found, out);
         subjectLure(view, out);
-        phrase("interview", EmailSignals.INTERVIEW_LURE, text, out);
-        phrase("event", EmailSignals.EVENT_INVITATION_LURE, text, out);
-        phrase("collaboration", EmailSignals.COLLABORATION_LURE, text, out);
+        phrase(found, "interview", EmailSignals.INTERVIEW_LURE, out);
+        phrase(found, "event", EmailSignals.EVENT_INVITATION_LURE, out);
+        phrase(found, "collaboration", EmailSignals.COLLABORATION_LURE, out);
         String from = view.message().fromDomain();
         String fromReg = from == null ? null : DomainNames.registrable(from);
         if (!ctx.isProviderDomain(fromReg)) {
             // a genuine share notice comes from the sharing service itself
-            phrase("document-shared", EmailSignals.DOCUMENT_SHARED_LURE, text, out);
+            phrase(found, "document-shared", EmailSignals.DOCUMENT_SHARED_LURE, out);
         }
         disguise(view, out);
         if (!view.refreshTargets().isEmpty()) {
@@ -75,10 +76,10 @@ public final class ContentRules implements EmailRule {
         }
     }
 
-    private void massLures(String text, List<Signal> out) {
+    private void massLures(Map<String, String> found, List<Signal> out) {
         List<Signal> lures = new ArrayList<>();
         for (String category : MASS_LURES) {
-            String hit = phrases.find(category, text);
+            String hit = found.get(category);
             if (hit != null) {
                 lures.add(definition(category).fire("Text: \"" + hit.strip() + "\""));
             }
@@ -184,8 +185,8 @@ public final class ContentRules implements EmailRule {
         };
     }
 
-    private void phrase(String category, SignalDefinition def, String text, List<Signal> out) {
-        String hit = phrases.find(category, text);
+    private static void phrase(Map<String, String> found, String category, SignalDefinition def, List<Signal> out) {
+        String hit = found.get(category);
         if (hit != null) {
             out.add(def.fire("Text: \"" + hit.strip() + "\""));
         }

@@ -517,13 +517,13 @@ class MailReaderTest {
     }
 
     @Test
-    void parseOneReadsFromAStream() throws IOException {
-        InputStream in = new ByteArrayInputStream(eml("a@example.com", "one", "body").getBytes(StandardCharsets.UTF_8));
+    void readsOneStreamSniffingItsFormat() {
+        String mbox = "From a@example.com Mon Jan  1 00:00:00 2024\n" + eml("a@example.com", "one", "body")
+                + "\nFrom b@example.com Mon Jan  1 00:00:00 2024\n" + eml("b@example.com", "two", "body");
+        List<MailItem> items = new ArrayList<>();
+        new MailReader().read(new ByteArrayInputStream(mbox.getBytes(StandardCharsets.UTF_8)), "bench", items::add);
 
-        MailMessage m = new MailReader().parseOne(in, "bench");
-
-        assertThat(m.evidence().source()).isEqualTo("bench");
-        assertThat(m.subject()).isEqualTo("one");
-        assertThat(m.attachments()).extracting(MailAttachment::filename).isEmpty();
+        assertThat(items).extracting(MailItem::source).containsExactly("bench#1", "bench#2");
+        assertThat(items).extracting(i -> i.message().subject()).containsExactly("one", "two");
     }
 }
