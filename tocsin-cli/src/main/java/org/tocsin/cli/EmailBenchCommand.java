@@ -36,6 +36,9 @@ final class EmailBenchCommand implements Callable<Integer> {
     @Option(names = "--warmup", defaultValue = "1", description = "Untimed passes first (default: ${DEFAULT-VALUE}).")
     int warmup;
 
+    @Option(names = "--parse-only", description = "Only read and parse (mime4j), to compare with full triage.")
+    boolean parseOnly;
+
     @Parameters(arity = "1..*", paramLabel = "DIR", description = "Directories of .eml files.")
     List<Path> dirs;
 
@@ -57,19 +60,20 @@ final class EmailBenchCommand implements Callable<Integer> {
         }
         EmailTriage triage = options.triage();
         MailReader reader = new MailReader();
+        EmailTriage run = parseOnly ? null : triage;
         for (int i = 0; i < warmup; i++) {
-            pass(corpus, reader, triage);
+            pass(corpus, reader, run);
         }
         resetPeaks();
         long start = System.nanoTime();
         long flagged = 0;
         for (int i = 0; i < passes; i++) {
-            flagged = pass(corpus, reader, triage);
+            flagged = pass(corpus, reader, run);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         long messages = (long) corpus.size() * passes;
-        System.out.printf(Locale.ROOT, "corpus: %d messages, %.1f MB; %d passes on one thread%n",
-                corpus.size(), bytes / 1e6, passes);
+        System.out.printf(Locale.ROOT, "corpus: %d messages, %.1f MB; %d passes on one thread; %s%n",
+                corpus.size(), bytes / 1e6, passes, parseOnly ? "parse only" : "full triage");
         System.out.printf(Locale.ROOT, "throughput: %.0f messages/s (%.1f MB/s), %.3f ms/message%n",
                 messages / seconds, bytes * (double) passes / 1e6 / seconds, 1000 * seconds / messages);
         System.out.printf(Locale.ROOT, "peak heap: %.0f MB (max heap %d MB); flagged per pass: %d%n",
@@ -81,7 +85,7 @@ final class EmailBenchCommand implements Callable<Integer> {
         long[] flagged = {0};
         for (int i = 0; i < corpus.size(); i++) {
             reader.read(new ByteArrayInputStream(corpus.get(i)), "bench-" + i, item -> {
-                if (item.ok()) {
+                if (item.ok() && triage != null) {
                     for (var r : triage.triage(item.message())) {
                         if (r.assessment().verdict() != org.tocsin.signal.Verdict.CLEAN) {
                             flagged[0]++;

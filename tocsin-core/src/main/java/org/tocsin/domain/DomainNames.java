@@ -74,6 +74,22 @@ public final class DomainNames {
         if (asciiHost == null || isIpv4(asciiHost) || asciiHost.startsWith("[") || asciiHost.indexOf('.') < 0) {
             return asciiHost;
         }
+        String cached = REGISTRABLE.get(asciiHost);
+        if (cached != null) {
+            return cached;
+        }
+        String computed = computeRegistrable(asciiHost);
+        if (REGISTRABLE.size() >= 100_000) {
+            REGISTRABLE.clear(); // bounded; the Public Suffix List lookup is cheap enough to redo
+        }
+        REGISTRABLE.put(asciiHost, computed);
+        return computed;
+    }
+
+    private static final java.util.concurrent.ConcurrentHashMap<String, String> REGISTRABLE =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static String computeRegistrable(String asciiHost) {
         try {
             InternetDomainName name = InternetDomainName.from(asciiHost);
             if (name.isUnderPublicSuffix()) {

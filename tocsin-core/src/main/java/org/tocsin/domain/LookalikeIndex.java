@@ -30,6 +30,11 @@ import java.util.Set;
  */
 public final class LookalikeIndex {
     private static final int MAX_DISTANCE = 2;
+    /** Generic suffixes large providers usually hold beside their main one. */
+    private static final Set<String> LEGACY_SUFFIXES = Set.of("com", "net", "org", "info", "biz");
+    private static final int CACHE_SIZE = 50_000;
+    private final java.util.concurrent.ConcurrentHashMap<String, List<LookalikeMatch>> cache =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     private record Entry(ProtectedName name, String skeleton, int maxDistance) {
     }
@@ -91,8 +96,27 @@ public final class LookalikeIndex {
         return Optional.ofNullable(best);
     }
 
-    /** Every protected name this host imitates. */
+    /**
+     * Every protected name this host imitates. Answers are cached (bounded): mail and feeds repeat the same
+     * hosts, and a host's answer never changes for an index.
+     */
     public List<LookalikeMatch> matches(String asciiHost) {
+        if (asciiHost == null) {
+            return List.of();
+        }
+        List<LookalikeMatch> cached = cache.get(asciiHost);
+        if (cached != null) {
+            return cached;
+        }
+        List<LookalikeMatch> computed = List.copyOf(compute(asciiHost));
+        if (cache.size() >= CACHE_SIZE) {
+            cache.clear(); // crude but bounded; a feed's working set is rebuilt in milliseconds
+        }
+        cache.put(asciiHost, computed);
+        return computed;
+    }
+
+    private List<LookalikeMatch> compute(String asciiHost) {
         if (asciiHost == null || asciiHost.isEmpty() || DomainNames.isIpv4(asciiHost) || asciiHost.startsWith("[")) {
             return List.of();
         }
@@ -139,8 +163,8 @@ public final class LookalikeIndex {
             String protectedSuffix = e.name.domain().substring(Math.min(e.name.domain().length(), e.name.label().length() + 1));
             boolean pureSwap = f.kinds.equals(EnumSet.of(LookalikeKind.TLD_SWAP));
             if (pureSwap && e.name.source() == ProtectedName.Source.PROVIDER
-                    && (isCountryCode(suffix) || e.name.needsCaution())) {
-                continue; // global providers run country sites (google.de); slack.net is someone else's
+                    && (isCountryCode(suffix) || LEGACY_SUFFIXES.contains(suffix) || e.name.needsCaution())) {
+                continue; // providers run country and legacy sites (google.de, verizon.net); slack.net is someone else's
             }
             if (!f.kinds.contains(LookalikeKind.SUBDOMAIN) && !suffix.equals(protectedSuffix)) {
                 f.kinds.add(LookalikeKind.TLD_SWAP);

@@ -41,6 +41,7 @@ public final class EmailContext {
     private final Set<String> protectedDomains = new HashSet<>();
     private final Set<String> trustedAuthservIds = new HashSet<>();
     private final Set<String> providerDomains = new HashSet<>();
+    private final Set<String> contactDomains = new HashSet<>();
 
     public EmailContext(Profile profile, ReferenceData reference) {
         this.profile = profile;
@@ -50,7 +51,13 @@ public final class EmailContext {
             people.add(known(p.name(), p.emails(), "protected person"));
         }
         for (Contact c : profile.contacts()) {
-            people.add(known(c.name(), c.emails(), "contact"));
+            KnownName k = known(c.name(), c.emails(), "contact");
+            people.add(k);
+            for (String d : k.domains()) {
+                if (!reference.freeMailDomains().contains(d)) {
+                    contactDomains.add(d);
+                }
+            }
         }
         for (Organization o : profile.organizations()) {
             Set<String> domains = new HashSet<>();
@@ -137,6 +144,12 @@ public final class EmailContext {
 
     public boolean isProtectedDomain(String registrable) {
         return registrable != null && protectedDomains.contains(registrable);
+    }
+
+    /** A domain of the profile's organisations, of a contact's organisation, or of a major provider. */
+    public boolean isKnownDomain(String registrable) {
+        return isProtectedDomain(registrable) || isProviderDomain(registrable)
+                || (registrable != null && contactDomains.contains(registrable));
     }
 
     public boolean isProviderDomain(String registrable) {

@@ -179,6 +179,11 @@ public final class EmailSignals {
             "A short message whose whole point is one call-to-action link or button.",
             1, "T1204.001");
 
+    // combinations
+    public static final SignalDefinition LURE_WITH_EVASION = new SignalDefinition("EMAIL_LURE_WITH_EVASION",
+            "A lure comes with a disguise: a hidden or throwaway destination, or a sender that hides who it is.",
+            1.5, "T1566");
+
     // attachments
     public static final SignalDefinition ATTACHMENT_EXECUTABLE = new SignalDefinition("EMAIL_ATTACHMENT_EXECUTABLE",
             "An attachment is a program, script or shortcut that runs when opened.",
@@ -238,6 +243,7 @@ public final class EmailSignals {
                 ADVANCE_FEE_LURE, CALLBACK_LURE, CONFUSABLE_TEXT, INVISIBLE_TEXT_CHARS, TEXT_OBFUSCATION, NO_READABLE_TEXT,
                 INTERVIEW_LURE, EVENT_INVITATION_LURE, COLLABORATION_LURE, DOCUMENT_SHARED_LURE, HIDDEN_TEXT,
                 HTML_REFRESH, ACTION_LINK_ONLY,
+                LURE_WITH_EVASION,
                 ATTACHMENT_EXECUTABLE, ATTACHMENT_HTML, ATTACHMENT_DISK_IMAGE, ATTACHMENT_MACRO,
                 ARCHIVE_EXECUTABLE, ENCRYPTED_ARCHIVE_PASSWORD, ATTACHMENT_PASSWORD, ATTACHMENT_DISGUISED, ARCHIVE_BOMB,
                 AUTH_DMARC_FAIL, AUTH_SPF_FAIL, AUTH_DKIM_FAIL, AUTH_PROTECTED_DOMAIN_FAIL, AUTH_ALIGNED_PASS);

@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import org.tocsin.domain.DomainNames;
 import org.tocsin.email.rules.AttachmentRules;
 import org.tocsin.email.rules.AuthenticationRules;
+import org.tocsin.email.rules.CompositeRules;
 import org.tocsin.email.rules.ContentRules;
 import org.tocsin.email.rules.EmailRule;
 import org.tocsin.email.rules.LinkRules;
@@ -28,7 +29,8 @@ public final class EmailTriage {
     private final EmailContext context;
     private final Scorer scorer;
     private final List<EmailRule> rules = List.of(
-            new SenderRules(), new LinkRules(), new ContentRules(), new AttachmentRules(), new AuthenticationRules());
+            new SenderRules(), new LinkRules(), new ContentRules(), new AttachmentRules(), new AuthenticationRules(),
+            new CompositeRules()); // last: it reads what the others fired
 
     public EmailTriage(EmailContext context, Scorer scorer) {
         this.context = context;

@@ -23,7 +23,7 @@ public final class MessageView {
             "(?i)display\\s*:\\s*none|visibility\\s*:\\s*hidden|font-size\\s*:\\s*0(?:px|pt|em)?\\s*(?:;|$)|opacity\\s*:\\s*0(?:\\.0+)?\\s*(?:;|$)");
     private static final int MAX_LINKS = 500;
     private static final Pattern PERSONAL_FIELD = Pattern.compile(
-            "user|login|passw|senha|pin\\b|card|cart[aã]o|cvv|cvc|expir|ssn|social.?security|cpf|iban|routing|account.?n");
+            "passw|senha|\\bpin\\b|card.?(?:num|no)|cart[aã]o|cvv|cvc|ssn|social.?security|\\bcpf\\b|iban|routing");
 
     private final MailMessage message;
     private final List<Link> links = new ArrayList<>();
@@ -43,9 +43,9 @@ public final class MessageView {
         // HTML first: its links carry the anchor text that the text/plain alternative lacks
         if (!message.html().isEmpty()) {
             Document doc = Jsoup.parse(message.html());
-            html(doc, Link.Origin.HTML_BODY, "HTML body");
+            String htmlText = html(doc, Link.Origin.HTML_BODY, "HTML body");
             if (message.text().length() < 200) {
-                visible.append(doc.text()).append('\n'); // no plain part, or a stub ("view in HTML")
+                visible.append(htmlText).append('\n'); // no plain part, or a stub ("view in HTML")
             }
         }
         if (!message.text().isEmpty()) {
@@ -63,7 +63,8 @@ public final class MessageView {
         searchText = TextFold.fold(visible.toString());
     }
 
-    private void html(Document doc, Link.Origin origin, String where) {
+    /** Collects links, forms, refreshes and hidden text; returns the document's text. */
+    private String html(Document doc, Link.Origin origin, String where) {
         for (Element a : doc.select("a[href], area[href]")) {
             if (links.size() >= MAX_LINKS) {
                 break;
@@ -105,9 +106,11 @@ public final class MessageView {
                 hiddenTexts.add(t.length() > 120 ? t.substring(0, 120) + "…" : t);
             }
         }
+        String text = doc.text();
         if (origin == Link.Origin.HTML_BODY) {
-            htmlVisibleChars = Math.max(0, doc.text().length() - hiddenChars);
+            htmlVisibleChars = Math.max(0, text.length() - hiddenChars);
         }
+        return text;
     }
 
     private static boolean hasHiddenAncestor(Element e) {

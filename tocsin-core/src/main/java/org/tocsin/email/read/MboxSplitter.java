@@ -3,39 +3,39 @@ package org.tocsin.email.read;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.PushbackInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Splits an mbox stream into messages without holding any of them: each message is an
  * {@link InputStream} that ends before the next {@code From } separator line. Handles the mboxo and
  * mboxrd conventions (a {@code >From } line inside a body is unescaped by one {@code >}); a separator
  * counts only at the start of the file or after an empty line, which is how mutt and Thunderbird read
- * real-world mbox files written without escaping.
+ * real-world mbox files written without escaping. Lines longer than {@value #MAX_LINE} bytes are passed
+ * on in pieces, so memory stays bounded whatever the input.
  */
 public final class MboxSplitter {
-    private static final byte[] FROM = "From ".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] FROM = "From ".getBytes(StandardCharsets.US_ASCII);
     private static final int MAX_LINE = 1 << 20;
 
-    private final PushbackInputStream in;
+    private final InputStream in;
+    private final byte[] buf = new byte[64 * 1024];
+    private int pos;
+    private int limit;
+    private boolean eof;
+    /** A line read ahead that belongs to the next message. */
+    private byte[] pending;
     private boolean atStart = true;
     private boolean finished;
     private MessageStream current;
 
     public MboxSplitter(InputStream in) {
-        this.in = new PushbackInputStream(in, MAX_LINE + 2);
+        this.in = in;
     }
 
     /** True when the stream starts like an mbox file. */
     public static boolean looksLikeMbox(byte[] head) {
-        if (head.length < FROM.length) {
-            return false;
-        }
-        for (int i = 0; i < FROM.length; i++) {
-            if (head[i] != FROM[i]) {
-                return false;
-            }
-        }
-        return true;
+        return startsWithFrom(head, 0, head.length);
     }
 
     /** The next message, or {@code null} at the end of the file. */
@@ -54,52 +54,91 @@ public final class MboxSplitter {
                 finished = true;
                 return null;
             }
-            if (!startsWithFrom(first)) {
-                in.unread(first); // not an mbox separator: treat the whole stream as one message
+            if (!startsWithFrom(first, 0, first.length)) {
+                pending = first; // not an mbox separator: the whole stream is one message
             }
         }
-        int c = in.read();
-        if (c < 0) {
+        if (pending == null && !fill()) {
             finished = true;
             return null;
         }
-        in.unread(c);
         current = new MessageStream();
         return current;
     }
 
+    private boolean fill() throws IOException {
+        if (pos < limit) {
+            return true;
+        }
+        if (eof) {
+            return false;
+        }
+        int n = in.read(buf, 0, buf.length);
+        if (n <= 0) {
+            eof = true;
+            return false;
+        }
+        pos = 0;
+        limit = n;
+        return true;
+    }
+
+    /** The next line including its terminator (at most {@value #MAX_LINE} bytes), or {@code null} at the end. */
     private byte[] readLine() throws IOException {
-        byte[] buf = new byte[256];
-        int n = 0;
-        for (int c; (c = in.read()) >= 0; ) {
-            if (n == buf.length) {
-                buf = java.util.Arrays.copyOf(buf, Math.min(buf.length * 2, MAX_LINE + 1));
+        if (pending != null) {
+            byte[] p = pending;
+            pending = null;
+            return p;
+        }
+        byte[] line = null;
+        int len = 0;
+        while (fill()) {
+            int end = pos;
+            while (end < limit && buf[end] != '\n') {
+                end++;
             }
-            buf[n++] = (byte) c;
-            if (c == '\n' || n > MAX_LINE) {
+            boolean newline = end < limit;
+            int take = Math.min((newline ? end + 1 : limit) - pos, MAX_LINE - len);
+            if (line == null) {
+                line = Arrays.copyOfRange(buf, pos, pos + take);
+            } else {
+                line = Arrays.copyOf(line, len + take);
+                System.arraycopy(buf, pos, line, len, take);
+            }
+            len += take;
+            pos += take;
+            if ((newline && pos == end + 1) || len >= MAX_LINE) {
                 break;
             }
         }
-        return n == 0 ? null : java.util.Arrays.copyOf(buf, n);
+        return line;
     }
 
-    private static boolean startsWithFrom(byte[] line) {
-        return looksLikeMbox(line);
+    private static boolean startsWithFrom(byte[] b, int off, int len) {
+        if (len - off < FROM.length) {
+            return false;
+        }
+        for (int i = 0; i < FROM.length; i++) {
+            if (b[off + i] != FROM[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** One message's lines; stops at a blank line followed by a separator, which it consumes. */
     private final class MessageStream extends InputStream {
         private byte[] line;
-        private int pos;
+        private int linePos;
         private boolean ended;
         private boolean previousBlank;
 
         @Override
         public int read() throws IOException {
-            if (!fill()) {
+            if (!ready()) {
                 return -1;
             }
-            return line[pos++] & 0xFF;
+            return line[linePos++] & 0xFF;
         }
 
         @Override
@@ -107,32 +146,35 @@ public final class MboxSplitter {
             if (len == 0) {
                 return 0;
             }
-            if (!fill()) {
+            if (!ready()) {
                 return -1;
             }
-            int n = Math.min(len, line.length - pos);
-            System.arraycopy(line, pos, b, off, n);
-            pos += n;
+            int n = Math.min(len, line.length - linePos);
+            System.arraycopy(line, linePos, b, off, n);
+            linePos += n;
             return n;
         }
 
-        private boolean fill() throws IOException {
-            while (!ended && (line == null || pos >= line.length)) {
+        private boolean ready() throws IOException {
+            while (!ended && (line == null || linePos >= line.length)) {
                 byte[] next = readLine();
                 if (next == null) {
                     ended = true;
                     finished = true;
                     return false;
                 }
-                if (previousBlank && startsWithFrom(next)) {
+                if (previousBlank && startsWithFrom(next, 0, next.length)) {
                     ended = true;
+                    if (!fill()) {
+                        finished = true;
+                    }
                     return false;
                 }
                 previousBlank = isBlank(next);
                 line = unescape(next);
-                pos = 0;
+                linePos = 0;
             }
-            return !ended || (line != null && pos < line.length);
+            return !ended;
         }
 
         private boolean isBlank(byte[] l) {
@@ -144,8 +186,8 @@ public final class MboxSplitter {
             while (i < l.length && l[i] == '>') {
                 i++;
             }
-            if (i > 0 && l.length - i >= FROM.length && looksLikeMbox(java.util.Arrays.copyOfRange(l, i, i + FROM.length))) {
-                return java.util.Arrays.copyOfRange(l, 1, l.length);
+            if (i > 0 && startsWithFrom(l, i, l.length)) {
+                return Arrays.copyOfRange(l, 1, l.length);
             }
             return l;
         }

@@ -116,8 +116,7 @@ public final class ContentRules implements EmailRule {
             out.add(EmailSignals.CONFUSABLE_TEXT.fire("Subject or sender name writes \"" + word
                     + "\" in look-alike characters"));
         }
-        int invisible = SuspiciousCharacters.countInvisible(m.subject()) + SuspiciousCharacters.countInvisible(m.text())
-                + SuspiciousCharacters.countInvisible(m.html());
+        int invisible = SuspiciousCharacters.countInvisible(view.visibleText());
         if (invisible >= 3) {
             out.add(EmailSignals.INVISIBLE_TEXT_CHARS.fire(invisible + " invisible characters in the subject and text"));
         }
@@ -151,7 +150,8 @@ public final class ContentRules implements EmailRule {
      */
     static String repeatedInWordToken(String text) {
         java.util.Map<String, Integer> counts = new java.util.HashMap<>();
-        java.util.regex.Matcher m = SPLICED.matcher(text.length() > 200_000 ? text.substring(0, 200_000) : text);
+        String bounded = text.length() > 200_000 ? text.substring(0, 200_000) : text;
+        java.util.regex.Matcher m = SPLICED.matcher(URL_IN_TEXT.matcher(bounded).replaceAll(" ")); // ids in URLs are not words
         while (m.find()) {
             String t = m.group(1);
             if (t.chars().anyMatch(Character::isDigit) && t.chars().anyMatch(Character::isLetter)
@@ -162,6 +162,7 @@ public final class ContentRules implements EmailRule {
         return null;
     }
 
+    private static final Pattern URL_IN_TEXT = Pattern.compile("(?i)(?:https?://|www\\.)\\S+");
     private static final java.util.regex.Pattern SPLICED = java.util.regex.Pattern.compile(
             "(?<=[a-z])([A-Z0-9]{6,14})(?=[a-z])");
     /** A word followed without a space by a random token: "ImportanteIWWbxrzo4g", "verifiqueXJ34DNLwlN". */

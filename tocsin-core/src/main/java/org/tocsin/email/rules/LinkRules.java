@@ -126,7 +126,7 @@ public final class LinkRules implements EmailRule {
         if (shownReg.equals(reg) || DomainNames.registrableLabel(shownReg).equals(DomainNames.registrableLabel(reg))) {
             return;
         }
-        boolean claimsTrusted = ctx.isProtectedDomain(shownReg) || ctx.isProviderDomain(shownReg);
+        boolean claimsTrusted = ctx.isKnownDomain(shownReg);
         String from = link.origin() == Link.Origin.ATTACHMENT ? null : fromRegistrable;
         if (!claimsTrusted && reg != null && reg.equals(from)) {
             return; // the sender's own click tracker in front of a partner's name: common newsletter practice

@@ -1,0 +1,53 @@
+package org.tocsin.email.rules;
+
+import java.util.List;
+import java.util.Set;
+import org.tocsin.email.EmailContext;
+import org.tocsin.email.EmailSignals;
+import org.tocsin.email.MessageView;
+import org.tocsin.signal.Signal;
+import org.tocsin.signal.SignalDefinition;
+
+/**
+ * Signals about combinations, in the spirit of rspamd's composites: a lure on its own may be a
+ * newsletter, a shortened link on its own may be a tweet; a lure that leads through a hidden or
+ * throwaway destination, or comes from a disguised sender, is how phishing is built. Runs after the
+ * other rules and reads what they fired.
+ */
+public final class CompositeRules implements EmailRule {
+    private static final Set<String> LURES = ids(EmailSignals.SIGN_IN_LURE, EmailSignals.SECURITY_ALERT_LURE,
+            EmailSignals.PAYMENT_LURE, EmailSignals.PRIZE_LURE, EmailSignals.DELIVERY_LURE, EmailSignals.CRYPTO_LURE,
+            EmailSignals.EXTORTION_LURE, EmailSignals.ADVANCE_FEE_LURE, EmailSignals.CALLBACK_LURE,
+            EmailSignals.SUBJECT_LURE, EmailSignals.DOCUMENT_SHARED_LURE);
+    private static final Set<String> EVASIONS = ids(EmailSignals.LINK_SHORTENER, EmailSignals.LINK_ABUSED_HOSTING,
+            EmailSignals.LINK_ABUSED_TLD, EmailSignals.LINK_IP_LITERAL, EmailSignals.LINK_PUNYCODE,
+            EmailSignals.LINK_OPEN_REDIRECT, EmailSignals.LINK_USERINFO, EmailSignals.LINK_LOOKALIKE,
+            EmailSignals.LINK_TEXT_MISMATCH, EmailSignals.SENDER_HOSTED_DOMAIN, EmailSignals.SENDER_ABUSED_TLD,
+            EmailSignals.SENDER_MACHINE_DOMAIN, EmailSignals.FROM_MALFORMED, EmailSignals.SENDER_LOOKALIKE,
+            EmailSignals.FREEMAIL_CLAIMS_ORG, EmailSignals.DISPLAY_NAME_BRAND, EmailSignals.DISPLAY_NAME_REFERENCE,
+            EmailSignals.HIDDEN_TEXT, EmailSignals.TEXT_OBFUSCATION, EmailSignals.CONFUSABLE_TEXT,
+            EmailSignals.INVISIBLE_TEXT_CHARS, EmailSignals.NO_READABLE_TEXT, EmailSignals.ATTACHMENT_PASSWORD);
+
+    @Override
+    public void apply(MessageView view, EmailContext ctx, List<Signal> out) {
+        Signal lure = first(out, LURES);
+        Signal evasion = first(out, EVASIONS);
+        if (lure != null && evasion != null) {
+            out.add(EmailSignals.LURE_WITH_EVASION.fire("A lure (" + lure.id() + ") delivered with a disguise ("
+                    + evasion.id() + ")"));
+        }
+    }
+
+    private static Signal first(List<Signal> fired, Set<String> ids) {
+        for (Signal s : fired) {
+            if (ids.contains(s.id()) && s.weight() > 0) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    private static Set<String> ids(SignalDefinition... defs) {
+        return java.util.Arrays.stream(defs).map(SignalDefinition::id).collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
+}
