@@ -156,7 +156,10 @@ public final class LurePhrases {
     }
 
     private static boolean isWordChar(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || Character.isLetterOrDigit(c);
+        if (c < 128) {
+            return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || (c >= 'A' && c <= 'Z');
+        }
+        return Character.isLetterOrDigit(c);
     }
 
     /** The first phrase of one category found in folded text, or {@code null}; for short texts such as subjects. */

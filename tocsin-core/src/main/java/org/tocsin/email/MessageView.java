@@ -8,7 +8,6 @@ import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.jsoup.select.Elements;
 import org.tocsin.domain.WebUrl;
 import org.tocsin.text.TextFold;
 
@@ -65,46 +64,52 @@ public final class MessageView {
 
     /** Collects links, forms, refreshes and hidden text; returns the document's text. */
     private String html(Document doc, Link.Origin origin, String where) {
-        for (Element a : doc.select("a[href], area[href]")) {
-            if (links.size() >= MAX_LINKS) {
-                break;
+        // One walk over the elements instead of a selector query per feature: this runs on every message.
+        List<Element> formElements = new ArrayList<>();
+        boolean passwordInput = false;
+        boolean first = true;
+        for (Element e : doc.getAllElements()) {
+            String tag = e.normalName();
+            switch (tag) {
+                case "a", "area" -> {
+                    if (e.hasAttr("href") && links.size() < MAX_LINKS) {
+                        String href = e.attr("href");
+                        links.add(new Link(WebUrl.parse(href), href, e.text().strip(), origin));
+                    }
+                }
+                case "form" -> formElements.add(e);
+                case "input" -> passwordInput |= e.attr("type").equalsIgnoreCase("password");
+                case "meta" -> {
+                    if (e.attr("http-equiv").equalsIgnoreCase("refresh")) {
+                        String content = e.attr("content");
+                        int i = content.toLowerCase(Locale.ROOT).indexOf("url=");
+                        refreshTargets.add(i >= 0 ? content.substring(i + 4).replaceAll("^['\"]|['\"]$", "") : content);
+                    }
+                }
+                case "script" -> scripts++;
+                case "img" -> images++;
+                default -> {
+                }
             }
-            String href = a.attr("href");
-            links.add(new Link(WebUrl.parse(href), href, a.text().strip(), origin));
+            if (e.hasAttr("style") && HIDDEN_STYLE.matcher(e.attr("style")).find() && !hasHiddenAncestor(e)) {
+                String t = e.text().strip();
+                if (!t.isEmpty()) {
+                    hiddenChars += t.length();
+                    // Newsletters hide one short preview line (the "preheader") for the inbox list; that is not deceit.
+                    boolean preheader = first && origin == Link.Origin.HTML_BODY && t.length() < 250;
+                    first = false;
+                    if (!preheader && t.length() >= 30) {
+                        hiddenTexts.add(t.length() > 120 ? t.substring(0, 120) + "…" : t);
+                    }
+                }
+            }
         }
-        Elements forms = doc.select("form");
-        for (Element f : forms) {
+        for (Element f : formElements) {
             boolean password = !f.select("input[type=password]").isEmpty();
             this.forms.add(new HtmlForm(f.attr("action"), password, password || asksPersonalData(f), origin, where));
         }
-        if (forms.isEmpty() && !doc.select("input[type=password]").isEmpty()) {
+        if (formElements.isEmpty() && passwordInput) {
             this.forms.add(new HtmlForm("", true, true, origin, where)); // a password box posted by script
-        }
-        for (Element m : doc.select("meta[http-equiv]")) {
-            if (m.attr("http-equiv").equalsIgnoreCase("refresh")) {
-                String content = m.attr("content");
-                int i = content.toLowerCase(Locale.ROOT).indexOf("url=");
-                refreshTargets.add(i >= 0 ? content.substring(i + 4).replaceAll("^['\"]|['\"]$", "") : content);
-            }
-        }
-        scripts += doc.select("script").size();
-        images += doc.select("img").size();
-        boolean first = true;
-        for (Element e : doc.select("[style]")) {
-            if (!HIDDEN_STYLE.matcher(e.attr("style")).find() || hasHiddenAncestor(e)) {
-                continue;
-            }
-            String t = e.text().strip();
-            if (t.isEmpty()) {
-                continue;
-            }
-            hiddenChars += t.length();
-            // Newsletters hide one short preview line (the "preheader") for the inbox list; that is not deceit.
-            boolean preheader = first && origin == Link.Origin.HTML_BODY && t.length() < 250;
-            first = false;
-            if (!preheader && t.length() >= 30) {
-                hiddenTexts.add(t.length() > 120 ? t.substring(0, 120) + "…" : t);
-            }
         }
         String text = doc.text();
         if (origin == Link.Origin.HTML_BODY) {

@@ -66,7 +66,11 @@ final class AttachmentInspector {
                 problem = "archive larger than " + (MAX_ARCHIVE_BYTES >> 20) + " MiB: hashed, not listed";
             } else {
                 try {
-                    entries = magic.equals("zip") ? listZip(kept) : list7z(kept);
+                    Listing listing = magic.equals("zip") ? listZip(kept) : list7z(kept);
+                    entries = listing.entries();
+                    if (listing.more()) {
+                        problem = "archive lists more than " + MAX_ENTRIES + " entries; the rest were not inspected";
+                    }
                 } catch (IOException | RuntimeException e) {
                     problem = "archive directory unreadable: " + e.getMessage();
                 }
@@ -147,7 +151,11 @@ final class AttachmentInspector {
         return true;
     }
 
-    private static List<ArchiveEntry> listZip(byte[] bytes) throws IOException {
+    /** The entries listed (at most {@link #MAX_ENTRIES}) and whether the archive has more. */
+    private record Listing(List<ArchiveEntry> entries, boolean more) {
+    }
+
+    private static Listing listZip(byte[] bytes) throws IOException {
         List<ArchiveEntry> out = new ArrayList<>();
         try (ZipFile zip = ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(bytes)).get()) {
             Enumeration<ZipArchiveEntry> en = zip.getEntries();
@@ -156,16 +164,18 @@ final class AttachmentInspector {
                 out.add(new ArchiveEntry(e.getName(), e.getSize(), e.getCompressedSize(),
                         e.getGeneralPurposeBit().usesEncryption()));
             }
+            return new Listing(out, en.hasMoreElements());
         }
-        return out;
     }
 
-    private static List<ArchiveEntry> list7z(byte[] bytes) throws IOException {
+    private static Listing list7z(byte[] bytes) throws IOException {
         List<ArchiveEntry> out = new ArrayList<>();
+        boolean more = false;
         try (SevenZFile z = SevenZFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(bytes))
                 .setMaxMemoryLimitKb(64 * 1024).get()) {
             for (SevenZArchiveEntry e : z.getEntries()) {
                 if (out.size() >= MAX_ENTRIES) {
+                    more = true;
                     break;
                 }
                 out.add(new ArchiveEntry(e.getName(), e.getSize(), 0, false));
@@ -173,7 +183,7 @@ final class AttachmentInspector {
         } catch (org.apache.commons.compress.PasswordRequiredException e) {
             out.add(new ArchiveEntry("(encrypted 7z header)", -1, -1, true));
         }
-        return out;
+        return new Listing(out, more);
     }
 
     /** Reads at most {@code limit} bytes from the underlying stream without closing it. */

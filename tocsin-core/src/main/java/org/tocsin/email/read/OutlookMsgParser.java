@@ -10,6 +10,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.apache.poi.hsmf.MAPIMessage;
 import org.apache.poi.hsmf.datatypes.AttachmentChunks;
 import org.apache.poi.hsmf.datatypes.StringChunk;
@@ -26,6 +27,8 @@ import org.tocsin.evidence.Sha256;
  */
 final class OutlookMsgParser {
     private static final int MAX_ATTACHMENT_BYTES = 32 << 20;
+    /** Splits PR_TRANSPORT_MESSAGE_HEADERS into fields, keeping folded lines with their field. */
+    private static final Pattern FIELDS = Pattern.compile("\\r?\\n(?![ \\t])");
     private final MimeMailParser mime;
 
     OutlookMsgParser(MimeMailParser mime) {
@@ -40,12 +43,18 @@ final class OutlookMsgParser {
             throw new IOException("not a readable Outlook .msg file: " + e.getMessage(), e);
         }
         msg.setReturnNullOnMissingChunk(true);
-        byte[] mimeBytes = toMime(msg);
-        MailMessage parsed = mime.parse(new ByteArrayInputStream(mimeBytes), source, depth);
+        List<String> problems = new ArrayList<>();
+        byte[] mimeBytes = toMime(msg, depth, problems);
+        // The evidence is the .msg file itself, not the MIME text it is rebuilt as.
         EvidenceRef ref = new EvidenceRef(source, Sha256.of(bytes), bytes.length);
+        MailMessage parsed = mime.parse(new ByteArrayInputStream(mimeBytes), source, depth, ref);
+        if (problems.isEmpty()) {
+            return parsed;
+        }
+        problems.addAll(0, parsed.problems());
         return new MailMessage(ref, parsed.headers(), parsed.from(), parsed.replyTo(), parsed.sender(),
                 parsed.returnPath(), parsed.to(), parsed.subject(), parsed.messageId(), parsed.date(),
-                parsed.text(), parsed.html(), parsed.attachments(), parsed.attachedMessages(), parsed.problems());
+                parsed.text(), parsed.html(), parsed.attachments(), parsed.attachedMessages(), problems);
     }
 
     MailMessage parse(InputStream in, String source, int depth) throws IOException {
@@ -56,34 +65,49 @@ final class OutlookMsgParser {
         return parse(b.bytes(), source, depth);
     }
 
-    private static byte[] toMime(MAPIMessage msg) throws IOException {
-        StringBuilder h = new StringBuilder();
+    /**
+     * Rebuilds the message as MIME text. Every MAPI value written into the header section is stripped of
+     * control characters (or encoded), so a property cannot add header fields or end the header early.
+     *
+     * @param depth    how deep this message is nested, for {@link MimeMailParser#MAX_MESSAGE_DEPTH}
+     * @param problems where to say what was left out
+     * @throws IOException when the compound file holds no e-mail at all (a Word or Excel file, Thumbs.db)
+     */
+    private static byte[] toMime(MAPIMessage msg, int depth, List<String> problems) throws IOException {
+        String messageClass = chunk(msg.getMainChunks().getMessageClass());
         String transport = joined(safe(() -> msg.getHeaders()));
+        String subject = safe(msg::getSubject);
+        String text = safe(msg::getTextBody);
+        String html = safe(msg::getHtmlBody);
+        String fromName = safe(msg::getDisplayFrom);
+        String fromAddr = chunk(msg.getMainChunks().getEmailFromChunk());
+        boolean ipm = messageClass != null && messageClass.regionMatches(true, 0, "IPM", 0, 3);
+        if (!ipm && transport == null && subject == null && text == null && html == null && fromName == null
+                && fromAddr == null) {
+            throw new IOException("not an Outlook message: no message class, subject, body, sender or headers");
+        }
+        StringBuilder h = new StringBuilder();
         if (transport != null) {
-            for (String line : transport.split("\\r?\\n(?![ \\t])")) {
+            for (String line : FIELDS.split(transport)) {
                 String lower = line.toLowerCase(Locale.ROOT);
-                if (lower.startsWith("content-") || lower.startsWith("mime-version")) {
+                if (lower.startsWith("content-") || lower.startsWith("mime-version") || !isField(line)) {
                     continue;
                 }
-                if (!line.isBlank()) {
-                    h.append(line.replace("\r", "")).append("\r\n");
-                }
+                h.append(line.replace("\r", "")).append("\r\n");
             }
         } else {
-            String fromName = safe(msg::getDisplayFrom);
-            String fromAddr = chunk(msg.getMainChunks().getEmailFromChunk());
-            h.append("From: ").append(quote(fromName)).append(fromAddr == null ? "" : " <" + fromAddr + ">").append("\r\n");
-            String to = safe(msg::getDisplayTo);
+            String addr = oneLine(fromAddr);
+            h.append("From: ").append(quote(fromName)).append(addr == null ? "" : " <" + addr + ">").append("\r\n");
+            String to = oneLine(safe(msg::getDisplayTo));
             if (to != null) {
                 h.append("To: ").append(to).append("\r\n");
             }
-            String subject = safe(msg::getSubject);
             if (subject != null) {
                 h.append("Subject: =?UTF-8?B?")
                         .append(Base64.getEncoder().encodeToString(subject.getBytes(StandardCharsets.UTF_8)))
                         .append("?=\r\n");
             }
-            String id = chunk(msg.getMainChunks().getMessageId());
+            String id = oneLine(chunk(msg.getMainChunks().getMessageId()));
             if (id != null) {
                 h.append("Message-ID: ").append(id).append("\r\n");
             }
@@ -92,11 +116,9 @@ final class OutlookMsgParser {
         h.append("MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"").append(boundary).append("\"\r\n\r\n");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write(h.toString().getBytes(StandardCharsets.UTF_8));
-        String text = safe(msg::getTextBody);
         if (text != null) {
             part(out, boundary, "text/plain; charset=UTF-8", null, text.getBytes(StandardCharsets.UTF_8));
         }
-        String html = safe(msg::getHtmlBody);
         if (html != null) {
             part(out, boundary, "text/html; charset=UTF-8", null, html.getBytes(StandardCharsets.UTF_8));
         }
@@ -107,14 +129,28 @@ final class OutlookMsgParser {
                 name = chunk(a.getAttachFileName());
             }
             if (a.isEmbeddedMessage()) {
-                part(out, boundary, "application/vnd.ms-outlook", name == null ? "embedded.msg" : name,
-                        embeddedBytes(a));
+                if (depth + 1 > MimeMailParser.MAX_MESSAGE_DEPTH) {
+                    problems.add("embedded Outlook message nested deeper than " + MimeMailParser.MAX_MESSAGE_DEPTH
+                            + " levels; not parsed");
+                    continue;
+                }
+                byte[] inner;
+                try {
+                    inner = embeddedBytes(a, depth + 1, problems);
+                } catch (IOException | RuntimeException e) {
+                    problems.add("embedded Outlook message unreadable: " + e.getMessage());
+                    continue;
+                }
+                part(out, boundary, "application/vnd.ms-outlook", name == null ? "embedded.msg" : name, inner);
             } else if (a.getAttachData() != null && a.getAttachData().getValue() != null) {
                 byte[] data = a.getAttachData().getValue();
                 if (data.length <= MAX_ATTACHMENT_BYTES) {
-                    String mimeTag = chunk(a.getAttachMimeTag());
+                    String mimeTag = oneLine(chunk(a.getAttachMimeTag()));
                     part(out, boundary, mimeTag == null ? "application/octet-stream" : mimeTag,
                             name == null ? "attachment" : name, data);
+                } else {
+                    problems.add("attachment larger than " + (MAX_ATTACHMENT_BYTES >> 20) + " MiB in the Outlook message;"
+                            + " not inspected");
                 }
             }
         }
@@ -122,14 +158,14 @@ final class OutlookMsgParser {
         return out.toByteArray();
     }
 
-    private static byte[] embeddedBytes(AttachmentChunks a) throws IOException {
+    private static byte[] embeddedBytes(AttachmentChunks a, int depth, List<String> problems) throws IOException {
         // An embedded .msg is a directory inside the outer compound file; re-serialise it on its own.
-        try {
-            MAPIMessage inner = a.getEmbeddedMessage();
-            return toMime(inner);
-        } catch (RuntimeException e) {
-            throw new IOException("embedded Outlook message unreadable: " + e.getMessage(), e);
+        MAPIMessage inner = a.getEmbeddedMessage();
+        if (inner == null) {
+            throw new IOException("no message in the attachment");
         }
+        inner.setReturnNullOnMissingChunk(true);
+        return toMime(inner, depth, problems);
     }
 
     private static void part(ByteArrayOutputStream out, String boundary, String type, String filename, byte[] data)
@@ -153,6 +189,43 @@ final class OutlookMsgParser {
             return "";
         }
         return "=?UTF-8?B?" + Base64.getEncoder().encodeToString(name.getBytes(StandardCharsets.UTF_8)) + "?=";
+    }
+
+    /**
+     * A MAPI string made safe for one header line: CR, LF and every other control character become spaces;
+     * {@code null} when nothing is left.
+     */
+    static String oneLine(String s) {
+        if (s == null) {
+            return null;
+        }
+        StringBuilder sb = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c == 0x7F || c == 0x85 || c == 0x2028 || c == 0x2029) {
+                if (sb == null) {
+                    sb = new StringBuilder(s);
+                }
+                sb.setCharAt(i, ' ');
+            }
+        }
+        String line = (sb == null ? s : sb.toString()).strip();
+        return line.isEmpty() ? null : line;
+    }
+
+    /** A header field line: a name of printable ASCII without spaces, then a colon. */
+    private static boolean isField(String line) {
+        int colon = line.indexOf(':');
+        if (colon <= 0) {
+            return false;
+        }
+        for (int i = 0; i < colon; i++) {
+            char c = line.charAt(i);
+            if (c <= 0x20 || c >= 0x7F) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String chunk(StringChunk c) {

@@ -14,7 +14,6 @@ import java.util.Base64;
 import java.util.List;
 import org.apache.poi.hsmf.MAPIMessage;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tocsin.email.MailAttachment;
@@ -249,10 +248,6 @@ class MailReaderTest {
     }
 
     @Test
-    @Disabled("bug: OutlookMsgParser.toMime (OutlookMsgParser.java:72-75) always synthesises 'From:', 'MIME-Version'"
-            + " and 'Content-Type' headers, so any OLE compound file (.doc, .xls, Thumbs.db) is sniffed as 'ole' by"
-            + " MailReader.readStream and accepted as an e-mail with empty sender/subject/body instead of an error"
-            + " item; MailReader.one's 'no header fields' check (MailReader.java:118) never fires for it")
     void nonMailOleFileInADirectoryIsAnErrorItem() throws IOException {
         ByteArrayOutputStream doc = new ByteArrayOutputStream();
         try (POIFSFileSystem fs = new POIFSFileSystem()) {
@@ -441,11 +436,6 @@ class MailReaderTest {
     }
 
     @Test
-    @Disabled("bug: MAPI strings are pasted into the rebuilt header section unescaped. OutlookMsgParser.toMime"
-            + " writes PR_DISPLAY_TO (OutlookMsgParser.java:78), the sender address (line 75) and the message id"
-            + " (line 88) verbatim, so a CR/LF inside them starts a new header field (here a forged Reply-To) and an"
-            + " empty line would end the header section; fix: replace CR/LF (and other controls) with spaces, or"
-            + " encode these values as RFC 2047 encoded-words like the subject and sender name already are")
     void outlookMsgPropertiesCannotInjectHeaderFields() throws IOException {
         byte[] bytes = OutlookMsgFixture.message().subject("s").body("b").senderName("n").senderEmail("n@example.com")
                 .displayTo("Bob\r\nReply-To: evil@attacker.example").build();
@@ -455,6 +445,46 @@ class MailReaderTest {
 
         assertThat(m.hasHeader("Reply-To")).isFalse();
         assertThat(m.replyTo()).isEmpty();
+    }
+
+    @Test
+    void outlookAttachmentMimeTagsCannotInjectPartHeaders() throws IOException {
+        byte[] bytes = OutlookMsgFixture.message().subject("s").body("b").senderName("n").senderEmail("n@example.com")
+                .attach("a.txt", "text/plain\r\nContent-Disposition: inline\r\n\r\nforged body", "real".getBytes(StandardCharsets.US_ASCII))
+                .build();
+        Path f = write("tag.msg", bytes);
+
+        MailMessage m = only(read(f));
+
+        assertThat(m.text()).doesNotContain("forged body");
+        assertThat(m.attachments()).singleElement().satisfies(a -> {
+            assertThat(a.filename()).isEqualTo("a.txt");
+            assertThat(a.size()).isEqualTo(4);
+        });
+    }
+
+    @Test
+    void aNonMailOleFileAttachedAsMsgIsStillAnAttachment() throws IOException {
+        ByteArrayOutputStream doc = new ByteArrayOutputStream();
+        try (POIFSFileSystem fs = new POIFSFileSystem()) {
+            fs.getRoot().createDocument("WordDocument", new ByteArrayInputStream(new byte[4096]));
+            fs.writeFilesystem(doc);
+        }
+        Path f = write("doc-as-msg.eml", "From: user@example.org\r\nSubject: fw\r\nMIME-Version: 1.0\r\n"
+                + "Content-Type: multipart/mixed; boundary=\"b\"\r\n\r\n"
+                + "--b\r\nContent-Type: text/plain\r\n\r\nsee attached\r\n"
+                + "--b\r\nContent-Type: application/vnd.ms-outlook; name=\"mail.msg\"\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+                + Base64.getMimeEncoder().encodeToString(doc.toByteArray()) + "\r\n--b--\r\n");
+
+        MailMessage m = only(read(f));
+
+        assertThat(m.attachedMessages()).isEmpty();
+        assertThat(m.problems()).anySatisfy(p -> assertThat(p).startsWith("attached Outlook message unreadable: not an Outlook message"));
+        assertThat(m.attachments()).singleElement().satisfies(a -> {
+            assertThat(a.filename()).isEqualTo("mail.msg");
+            assertThat(a.magic()).isEqualTo("ole");
+            assertThat(a.sha256()).isEqualTo(Sha256.of(doc.toByteArray()));
+        });
     }
 
     @Test
