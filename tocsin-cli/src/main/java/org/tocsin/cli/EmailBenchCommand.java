@@ -36,6 +36,10 @@ final class EmailBenchCommand implements Callable<Integer> {
     @Option(names = "--warmup", defaultValue = "1", description = "Untimed passes first (default: ${DEFAULT-VALUE}).")
     int warmup;
 
+    @Option(names = "--threads", defaultValue = "1",
+            description = "Worker threads, each triaging its share of the corpus (default: ${DEFAULT-VALUE}).")
+    int threads;
+
     @Option(names = "--parse-only", description = "Only read and parse (mime4j), to compare with full triage.")
     boolean parseOnly;
 
@@ -59,21 +63,20 @@ final class EmailBenchCommand implements Callable<Integer> {
             throw new UsageProblem("no files under " + dirs);
         }
         EmailTriage triage = options.triage();
-        MailReader reader = new MailReader();
         EmailTriage run = parseOnly ? null : triage;
         for (int i = 0; i < warmup; i++) {
-            pass(corpus, reader, run);
+            parallelPass(corpus, run);
         }
         resetPeaks();
         long start = System.nanoTime();
         long flagged = 0;
         for (int i = 0; i < passes; i++) {
-            flagged = pass(corpus, reader, run);
+            flagged = parallelPass(corpus, run);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         long messages = (long) corpus.size() * passes;
-        System.out.printf(Locale.ROOT, "corpus: %d messages, %.1f MB; %d passes on one thread; %s%n",
-                corpus.size(), bytes / 1e6, passes, parseOnly ? "parse only" : "full triage");
+        System.out.printf(Locale.ROOT, "corpus: %d messages, %.1f MB; %d passes on %d thread(s); %s%n",
+                corpus.size(), bytes / 1e6, passes, threads, parseOnly ? "parse only" : "full triage");
         System.out.printf(Locale.ROOT, "throughput: %.0f messages/s (%.1f MB/s), %.3f ms/message%n",
                 messages / seconds, bytes * (double) passes / 1e6 / seconds, 1000 * seconds / messages);
         System.out.printf(Locale.ROOT, "peak heap: %.0f MB (max heap %d MB); flagged per pass: %d%n",
@@ -81,9 +84,33 @@ final class EmailBenchCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private static long pass(List<byte[]> corpus, MailReader reader, EmailTriage triage) {
+    /** Splits the corpus into {@code threads} interleaved shares and triages them at the same time. */
+    private long parallelPass(List<byte[]> corpus, EmailTriage triage) {
+        if (threads <= 1) {
+            return pass(corpus, 0, 1, new MailReader(), triage);
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            List<java.util.concurrent.Future<Long>> parts = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int first = t;
+                parts.add(pool.submit(() -> pass(corpus, first, threads, new MailReader(), triage)));
+            }
+            long flagged = 0;
+            for (var p : parts) {
+                flagged += p.get();
+            }
+            return flagged;
+        } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e);
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private static long pass(List<byte[]> corpus, int first, int step, MailReader reader, EmailTriage triage) {
         long[] flagged = {0};
-        for (int i = 0; i < corpus.size(); i++) {
+        for (int i = first; i < corpus.size(); i += step) {
             reader.read(new ByteArrayInputStream(corpus.get(i)), "bench-" + i, item -> {
                 if (item.ok() && triage != null) {
                     for (var r : triage.triage(item.message())) {

@@ -29,7 +29,8 @@ public final class EmailSignals {
             "Replies go to a different domain than the sender's; weighted up when it is free mail or the sender is impersonated.",
             1.5, "T1585.002");
     public static final SignalDefinition RETURN_PATH_MISMATCH = new SignalDefinition("EMAIL_RETURN_PATH_MISMATCH",
-            "The envelope sender (Return-Path) domain differs from the From domain of a protected or provider domain.",
+            "The envelope sender (Return-Path) is on another domain while From claims a provider's domain, or (weight 4)"
+                    + " the defended organisation's own domain.",
             2, "T1672");
     public static final SignalDefinition SENDER_HEADER_MISMATCH = new SignalDefinition("EMAIL_SENDER_HEADER_MISMATCH",
             "A Sender header names a different domain than From while From claims a protected or provider domain.",

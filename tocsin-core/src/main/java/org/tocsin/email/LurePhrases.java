@@ -30,9 +30,15 @@ public final class LurePhrases {
     public static final int MAX_SCANNED = 32_768;
     private static volatile LurePhrases bundled;
     private static final String WORD_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789";
+    /** What may follow the first character of a phrase in folded text; {@link #END} is the end of the text. */
+    private static final char END = '\u0000';
+    private static final String SECOND_CHARS = WORD_CHARS + " '-.,$" + END;
+    /** Matchers per thread, one per phrase: creating ~200 matchers per message showed up in profiles. */
+    private final ThreadLocal<Matcher[]> matchersOfThread = ThreadLocal.withInitial(() -> new Matcher[0]);
     private final List<String> categoryOf;
     private final List<Pattern> patterns;
-    private final Map<Integer, int[]> byPrefix;
+    /** Phrases by the index of their first two characters ({@link #slot}); {@code null} where none. */
+    private final int[][] byPrefix;
     private final Map<String, Pattern> byCategory;
 
     private record Phrase(String category, Pattern pattern) {
@@ -43,24 +49,23 @@ public final class LurePhrases {
         this.patterns = phrases.stream().map(Phrase::pattern).toList();
         this.byCategory = byCategory;
         Map<Integer, List<Integer>> index = new java.util.HashMap<>();
+        // (built once; the scan below uses the flat table)
         for (int p = 0; p < patterns.size(); p++) {
             Pattern pattern = patterns.get(p);
             for (char c1 : WORD_CHARS.toCharArray()) {
                 if (!couldStart(pattern, String.valueOf(c1))) {
                     continue;
                 }
-                for (char c2 : (WORD_CHARS + " '-.,$").toCharArray()) {
-                    if (couldStart(pattern, "" + c1 + c2)) {
-                        index.computeIfAbsent(key(c1, c2), k -> new ArrayList<>()).add(p);
+                for (char c2 : SECOND_CHARS.toCharArray()) {
+                    String start = c2 == END ? String.valueOf(c1) : "" + c1 + c2;
+                    if (c2 == END ? pattern.matcher(start).lookingAt() : couldStart(pattern, start)) {
+                        index.computeIfAbsent(slot(c1, c2), k -> new ArrayList<>()).add(p);
                     }
-                }
-                if (couldStart(pattern, String.valueOf(c1) + '\u0000') || pattern.matcher(String.valueOf(c1)).lookingAt()) {
-                    index.computeIfAbsent(key(c1, '\u0000'), k -> new ArrayList<>()).add(p);
                 }
             }
         }
-        this.byPrefix = new java.util.HashMap<>();
-        index.forEach((k, v) -> byPrefix.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
+        this.byPrefix = new int[WORD_CHARS.length() * SECOND_CHARS.length()][];
+        index.forEach((k, v) -> byPrefix[k] = v.stream().mapToInt(Integer::intValue).toArray());
     }
 
     /** True when {@code start} matches, or could be extended into a match, of the pattern. */
@@ -69,8 +74,23 @@ public final class LurePhrases {
         return m.lookingAt() || m.hitEnd();
     }
 
-    private static int key(char c1, char c2) {
-        return (c1 << 16) | c2;
+    /** The table slot of a two-character start, or -1 when no phrase can start so. */
+    private static int slot(char c1, char c2) {
+        int i1 = c1 < 128 ? FIRST_INDEX[c1] : -1;
+        int i2 = c2 < 128 ? SECOND_INDEX[c2] : -1;
+        return i1 < 0 || i2 < 0 ? -1 : i1 * SECOND_CHARS.length() + i2;
+    }
+
+    private static final int[] FIRST_INDEX = indexTable(WORD_CHARS);
+    private static final int[] SECOND_INDEX = indexTable(SECOND_CHARS);
+
+    private static int[] indexTable(String chars) {
+        int[] t = new int[128];
+        java.util.Arrays.fill(t, -1);
+        for (int i = 0; i < chars.length(); i++) {
+            t[chars.charAt(i)] = i;
+        }
+        return t;
     }
 
     public static LurePhrases bundled() {
@@ -125,14 +145,20 @@ public final class LurePhrases {
     public Map<String, String> findAll(String foldedText) {
         String text = foldedText.length() > MAX_SCANNED ? foldedText.substring(0, MAX_SCANNED) : foldedText;
         Map<String, String> found = new LinkedHashMap<>();
-        Matcher[] matchers = new Matcher[patterns.size()];
+        Matcher[] matchers = matchersOfThread.get();
+        if (matchers.length != patterns.size()) {
+            matchers = new Matcher[patterns.size()];
+            matchersOfThread.set(matchers);
+        }
+        boolean[] fresh = new boolean[patterns.size()];
         int n = text.length();
         for (int i = 0; i < n; i++) {
             char c1 = text.charAt(i);
             if (!isWordChar(c1) || (i > 0 && isWordChar(text.charAt(i - 1)))) {
                 continue; // phrases start at the beginning of a word
             }
-            int[] candidates = byPrefix.get(key(c1, i + 1 < n ? text.charAt(i + 1) : '\u0000'));
+            int slot = slot(c1, i + 1 < n ? text.charAt(i + 1) : END);
+            int[] candidates = slot < 0 ? null : byPrefix[slot];
             if (candidates == null) {
                 continue;
             }
@@ -145,6 +171,10 @@ public final class LurePhrases {
                 if (m == null) {
                     m = patterns.get(p).matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
                     matchers[p] = m;
+                    fresh[p] = true;
+                } else if (!fresh[p]) {
+                    m.reset(text); // matchers are reused across messages on the same thread
+                    fresh[p] = true;
                 }
                 m.region(i, n);
                 if (m.lookingAt()) {

@@ -21,6 +21,7 @@ public final class MessageView {
     private static final Pattern HIDDEN_STYLE = Pattern.compile(
             "(?i)display\\s*:\\s*none|visibility\\s*:\\s*hidden|font-size\\s*:\\s*0(?:px|pt|em)?\\s*(?:;|$)|opacity\\s*:\\s*0(?:\\.0+)?\\s*(?:;|$)");
     private static final int MAX_LINKS = 500;
+    private static final int MAX_VISIBLE = 64 * 1024;
     private static final Pattern PERSONAL_FIELD = Pattern.compile(
             "passw|senha|\\bpin\\b|card.?(?:num|no)|cart[aã]o|cvv|cvc|ssn|social.?security|\\bcpf\\b|iban|routing");
 
@@ -44,11 +45,11 @@ public final class MessageView {
             Document doc = Jsoup.parse(message.html());
             String htmlText = html(doc, Link.Origin.HTML_BODY, "HTML body");
             if (message.text().length() < 200) {
-                visible.append(htmlText).append('\n'); // no plain part, or a stub ("view in HTML")
+                appendVisible(htmlText); // no plain part, or a stub ("view in HTML")
             }
         }
         if (!message.text().isEmpty()) {
-            visible.append(message.text()).append('\n');
+            appendVisible(message.text());
             textLinks(message.text(), Link.Origin.TEXT_BODY);
         }
         for (MailAttachment a : message.attachments()) {
@@ -59,7 +60,19 @@ public final class MessageView {
                 html(doc, Link.Origin.ATTACHMENT, "attachment " + a.filename());
             }
         }
-        searchText = TextFold.fold(visible.toString());
+        searchText = TextFold.fold(visible.length() > LurePhrases.MAX_SCANNED
+                ? visible.substring(0, LurePhrases.MAX_SCANNED) : visible.toString());
+    }
+
+    /**
+     * Keeps the first {@value #MAX_VISIBLE} characters of what a reader sees: phrase rules read the top of a
+     * message, and copying and folding megabytes of newsletter for them was the single largest cost of triage.
+     */
+    private void appendVisible(String text) {
+        int room = MAX_VISIBLE - visible.length();
+        if (room > 0) {
+            visible.append(text, 0, Math.min(text.length(), room)).append('\n');
+        }
     }
 
     /** Collects links, forms, refreshes and hidden text; returns the document's text. */
@@ -173,7 +186,7 @@ public final class MessageView {
         return images;
     }
 
-    /** Subject and visible body text, as read. */
+    /** Subject and visible body text, as read (the first 64 K characters). */
     public String visibleText() {
         return visible.toString();
     }

@@ -97,9 +97,9 @@ public final class ContentRules implements EmailRule {
     }
 
     private void subjectLure(MessageView view, List<Signal> out) {
-        String subject = TextFold.fold(view.message().subject());
+        Map<String, String> inSubject = phrases.findAll(TextFold.fold(view.message().subject()));
         for (String category : SUBJECT_CATEGORIES) {
-            String hit = phrases.find(category, subject);
+            String hit = inSubject.get(category);
             if (hit != null) {
                 out.add(EmailSignals.SUBJECT_LURE.fire("Subject: \"" + LinkRules.abbreviate(view.message().subject())
                         + "\" (" + category + ": \"" + hit.strip() + "\")"));
@@ -150,7 +150,7 @@ public final class ContentRules implements EmailRule {
      */
     static String repeatedInWordToken(String text) {
         java.util.Map<String, Integer> counts = new java.util.HashMap<>();
-        String bounded = text.length() > 200_000 ? text.substring(0, 200_000) : text;
+        String bounded = text.length() > LurePhrases.MAX_SCANNED ? text.substring(0, LurePhrases.MAX_SCANNED) : text;
         java.util.regex.Matcher m = SPLICED.matcher(URL_IN_TEXT.matcher(bounded).replaceAll(" ")); // ids in URLs are not words
         while (m.find()) {
             String t = m.group(1);

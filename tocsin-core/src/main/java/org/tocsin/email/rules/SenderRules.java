@@ -152,8 +152,12 @@ public final class SenderRules implements EmailRule {
             if (rpDomain != null) {
                 String rpReg = DomainNames.registrable(rpDomain);
                 if (!rpReg.equals(fromReg) && !sameOwner(rpReg, fromReg)) {
+                    boolean ours = ctx.isProtectedDomain(fromReg);
+                    // Mail that claims the defended organisation's own domain but was sent by an outside envelope
+                    // sender is the self-spoof ("from yourself", "from IT") that needs no lookalike at all.
                     out.add(EmailSignals.RETURN_PATH_MISMATCH.fire("Return-Path: " + rp + " is not " + fromReg
-                            + ", the " + (ctx.isProtectedDomain(fromReg) ? "protected" : "provider") + " domain in From"));
+                            + (ours ? ", the defended organisation's own domain in From: mail claiming to be ours came"
+                            + " from outside" : ", the provider domain in From"), ours ? 4 : 2));
                 }
             }
             MailAddress sender = m.sender();
