@@ -13,21 +13,17 @@ import picocli.CommandLine.Option;
 
 /** Options shared by every command that triages mail. */
 final class TriageOptions {
-    /** Default cut-offs; docs/email-triage.md explains how they were chosen. */
-    static final double DEFAULT_SUSPICIOUS = 4;
-    static final double DEFAULT_MALICIOUS = 8;
-
     @Option(names = "--profile", paramLabel = "FILE",
             description = "Protected profile (YAML): organisations, people, contacts, trusted authserv-ids.")
     Path profile;
 
-    @Option(names = "--suspicious-at", paramLabel = "SCORE", defaultValue = "4",
-            description = "Score at which a message is suspicious (default: ${DEFAULT-VALUE}).")
-    double suspicious = DEFAULT_SUSPICIOUS;
+    @Option(names = "--suspicious-at", paramLabel = "SCORE",
+            description = "Score at which a message is suspicious (default: 3.5).")
+    double suspicious = EmailTriage.DEFAULT_THRESHOLDS.suspicious();
 
-    @Option(names = "--malicious-at", paramLabel = "SCORE", defaultValue = "8",
-            description = "Score at which a message is malicious (default: ${DEFAULT-VALUE}).")
-    double malicious = DEFAULT_MALICIOUS;
+    @Option(names = "--malicious-at", paramLabel = "SCORE",
+            description = "Score at which a message is malicious (default: 8).")
+    double malicious = EmailTriage.DEFAULT_THRESHOLDS.malicious();
 
     EmailTriage triage() {
         Profile p;

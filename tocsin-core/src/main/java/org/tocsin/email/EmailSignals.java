@@ -7,8 +7,8 @@ import org.tocsin.signal.SignalDefinition;
  * Every email signal: id, meaning, default weight and ATT&amp;CK technique. The rules in
  * {@code email.rules} fire these and nothing else; docs/signals.md is generated from this list.
  *
- * <p>Weights are on one scale: 4 is a strong reason on its own to call a message suspicious, 8 or
- * more is malicious. They were set from what each rule means, then checked on labelled mail with
+ * <p>Weights are on one scale: a reason of 4 or more is strong enough on its own to make a message
+ * suspicious (the default cut-off is 3.5), and a score of 8 or more is malicious. They were set from what each rule means, then checked on labelled mail with
  * {@code tocsin email eval} (see docs/email-triage.md).
  */
 public final class EmailSignals {
@@ -26,8 +26,9 @@ public final class EmailSignals {
             "The display name holds an e-mail address or domain other than the real sender's.",
             3, "T1656");
     public static final SignalDefinition REPLY_TO_MISMATCH = new SignalDefinition("EMAIL_REPLY_TO_MISMATCH",
-            "Replies go to a different domain than the sender's; weighted up when it is free mail or the sender is impersonated.",
-            1.5, "T1585.002");
+            "Replies go to a different domain than the sender's; weighted up (3) when they go to free mail, the sender is"
+                    + " impersonated or From claims a protected or provider domain.",
+            1, "T1585.002");
     public static final SignalDefinition RETURN_PATH_MISMATCH = new SignalDefinition("EMAIL_RETURN_PATH_MISMATCH",
             "The envelope sender (Return-Path) is on another domain while From claims a provider's domain, or (weight 4)"
                     + " the defended organisation's own domain.",
@@ -133,10 +134,13 @@ public final class EmailSignals {
             2, "T1566");
     public static final SignalDefinition GENERIC_GREETING = new SignalDefinition("EMAIL_GENERIC_GREETING",
             "The text greets a generic \"customer\" or \"user\", as mass mailings do.",
-            1, "T1566");
+            1.5, "T1566");
     public static final SignalDefinition SUBJECT_LURE = new SignalDefinition("EMAIL_SUBJECT_LURE",
             "The subject line itself is a lure (account alert, payment, prize, delivery, urgency).",
             2, "T1566");
+    public static final SignalDefinition RECIPIENT_IN_SUBJECT = new SignalDefinition("EMAIL_RECIPIENT_IN_SUBJECT",
+            "The subject or the sender's name quotes the recipient's own address, a mass-personalisation trick.",
+            1.5, "T1566");
     public static final SignalDefinition CONFUSABLE_TEXT = new SignalDefinition("EMAIL_CONFUSABLE_TEXT",
             "The subject or display name dresses words in look-alike characters (mixed scripts in one word,"
                     + " mathematical or full-width letters).",
@@ -157,7 +161,7 @@ public final class EmailSignals {
             2, "T1566");
     public static final SignalDefinition NO_READABLE_TEXT = new SignalDefinition("EMAIL_NO_READABLE_TEXT",
             "The message shows almost no readable text: only an image and a link, or nothing, so filters read nothing.",
-            2.5, "T1027");
+            3, "T1027");
     public static final SignalDefinition INTERVIEW_LURE = new SignalDefinition("EMAIL_INTERVIEW_LURE",
             "An interview or comment request, the rapport-building lure APT42 used posing as journalists.",
             1.5, "T1598");
@@ -241,7 +245,7 @@ public final class EmailSignals {
                 LINK_ABUSED_TLD, LINK_BRAND_IN_URL,
                 CREDENTIAL_FORM, FORM_EXTERNAL_POST, SIGN_IN_LURE, SECURITY_ALERT_LURE, URGENCY, PAYMENT_LURE,
                 PRIZE_LURE, DELIVERY_LURE, CRYPTO_LURE, EXTORTION_LURE, GENERIC_GREETING, SUBJECT_LURE,
-                ADVANCE_FEE_LURE, CALLBACK_LURE, CONFUSABLE_TEXT, INVISIBLE_TEXT_CHARS, TEXT_OBFUSCATION, NO_READABLE_TEXT,
+                ADVANCE_FEE_LURE, CALLBACK_LURE, RECIPIENT_IN_SUBJECT, CONFUSABLE_TEXT, INVISIBLE_TEXT_CHARS, TEXT_OBFUSCATION, NO_READABLE_TEXT,
                 INTERVIEW_LURE, EVENT_INVITATION_LURE, COLLABORATION_LURE, DOCUMENT_SHARED_LURE, HIDDEN_TEXT,
                 HTML_REFRESH, ACTION_LINK_ONLY,
                 LURE_WITH_EVASION,

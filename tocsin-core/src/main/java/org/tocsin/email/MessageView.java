@@ -39,7 +39,7 @@ public final class MessageView {
 
     public MessageView(MailMessage message) {
         this.message = message;
-        visible.append(message.subject()).append('\n');
+        // The subject is not part of the body text: rules that read both would count one phrase twice.
         // HTML first: its links carry the anchor text that the text/plain alternative lacks
         if (!message.html().isEmpty()) {
             Document doc = Jsoup.parse(message.html());
@@ -186,7 +186,7 @@ public final class MessageView {
         return images;
     }
 
-    /** Subject and visible body text, as read (the first 64 K characters). */
+    /** Visible body text, as read (the first 64 K characters), without the subject. */
     public String visibleText() {
         return visible.toString();
     }

@@ -15,7 +15,6 @@ import org.tocsin.reference.ReferenceData;
 import org.tocsin.signal.IndicatorType;
 import org.tocsin.signal.Scorer;
 import org.tocsin.signal.Signal;
-import org.tocsin.signal.Thresholds;
 import org.tocsin.signal.Verdict;
 
 /** The README tour: the bundled spear-phish come out malicious with their reasons, the legitimate mail clean. */
@@ -27,7 +26,7 @@ class ExamplesTest {
     static void triageExamples() throws Exception {
         EmailTriage triage = new EmailTriage(
                 new EmailContext(ProfileLoader.load(EXAMPLES.resolve("profile.yaml")), ReferenceData.bundled()),
-                new Scorer(new Thresholds(4, 8)));
+                new Scorer(EmailTriage.DEFAULT_THRESHOLDS));
         new MailReader().read(List.of(EXAMPLES.resolve("mail").toString()), item -> {
             assertThat(item.error()).as(item.source()).isNull();
             for (TriageResult r : triage.triage(item.message())) {

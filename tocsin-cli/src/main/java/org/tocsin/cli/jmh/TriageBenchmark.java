@@ -24,7 +24,6 @@ import org.tocsin.email.read.MailReader;
 import org.tocsin.profile.ProfileLoader;
 import org.tocsin.reference.ReferenceData;
 import org.tocsin.signal.Scorer;
-import org.tocsin.signal.Thresholds;
 
 /**
  * Whole-message triage of the bundled examples (parse excluded), and the lure-phrase scan alone.
@@ -42,7 +41,7 @@ public class TriageBenchmark {
     @Setup
     public void setUp() throws IOException {
         triage = new EmailTriage(new EmailContext(ProfileLoader.load(Path.of("examples/profile.yaml")),
-                ReferenceData.bundled()), new Scorer(new Thresholds(4, 8)));
+                ReferenceData.bundled()), new Scorer(EmailTriage.DEFAULT_THRESHOLDS));
         MailReader reader = new MailReader();
         try (Stream<Path> files = Files.walk(Path.of("examples/mail"))) {
             for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {

@@ -40,16 +40,18 @@ public final class ContentRules implements EmailRule {
     public void apply(MessageView view, EmailContext ctx, List<Signal> out) {
         forms(view, out);
         Map<String, String> found = phrases.findAll(view.searchText());
+        Map<String, String> inSubject = phrases.findAll(TextFold.fold(view.message().subject()));
         massLures(found, out);
-        subjectLure(view, out);
-        phrase(found, "interview", EmailSignals.INTERVIEW_LURE, out);
-        phrase(found, "event", EmailSignals.EVENT_INVITATION_LURE, out);
-        phrase(found, "collaboration", EmailSignals.COLLABORATION_LURE, out);
+        subjectLure(view, inSubject, out);
+        // The rapport lures are one-offs, whether the subject or the text makes the approach.
+        phrase(found, inSubject, "interview", EmailSignals.INTERVIEW_LURE, out);
+        phrase(found, inSubject, "event", EmailSignals.EVENT_INVITATION_LURE, out);
+        phrase(found, inSubject, "collaboration", EmailSignals.COLLABORATION_LURE, out);
         String from = view.message().fromDomain();
         String fromReg = from == null ? null : DomainNames.registrable(from);
         if (!ctx.isProviderDomain(fromReg)) {
             // a genuine share notice comes from the sharing service itself
-            phrase(found, "document-shared", EmailSignals.DOCUMENT_SHARED_LURE, out);
+            phrase(found, inSubject, "document-shared", EmailSignals.DOCUMENT_SHARED_LURE, out);
         }
         disguise(view, out);
         if (!view.refreshTargets().isEmpty()) {
@@ -96,8 +98,7 @@ public final class ContentRules implements EmailRule {
         }
     }
 
-    private void subjectLure(MessageView view, List<Signal> out) {
-        Map<String, String> inSubject = phrases.findAll(TextFold.fold(view.message().subject()));
+    private void subjectLure(MessageView view, Map<String, String> inSubject, List<Signal> out) {
         for (String category : SUBJECT_CATEGORIES) {
             String hit = inSubject.get(category);
             if (hit != null) {
@@ -111,12 +112,20 @@ public final class ContentRules implements EmailRule {
     private void disguise(MessageView view, List<Signal> out) {
         var m = view.message();
         String name = m.from() == null ? "" : m.from().displayName();
+        String lowerSubjectAndName = (m.subject() + " " + name).toLowerCase(java.util.Locale.ROOT);
+        for (var to : m.to()) {
+            if (to.address().contains("@") && lowerSubjectAndName.contains(to.address())
+                    && (m.from() == null || !to.address().equals(m.from().address()))) {
+                out.add(EmailSignals.RECIPIENT_IN_SUBJECT.fire("Subject or sender name quotes the recipient " + to.address()));
+                break;
+            }
+        }
         String word = SuspiciousCharacters.disguisedWord(m.subject() + " " + name);
         if (word != null) {
             out.add(EmailSignals.CONFUSABLE_TEXT.fire("Subject or sender name writes \"" + word
                     + "\" in look-alike characters"));
         }
-        int invisible = SuspiciousCharacters.countInvisible(view.visibleText());
+        int invisible = SuspiciousCharacters.countInvisible(m.subject()) + SuspiciousCharacters.countInvisible(view.visibleText());
         if (invisible >= 3) {
             out.add(EmailSignals.INVISIBLE_TEXT_CHARS.fire(invisible + " invisible characters in the subject and text"));
         }
@@ -167,7 +176,7 @@ public final class ContentRules implements EmailRule {
             "(?<=[a-z])([A-Z0-9]{6,14})(?=[a-z])");
     /** A word followed without a space by a random token: "ImportanteIWWbxrzo4g", "verifiqueXJ34DNLwlN". */
     private static final Pattern GLUED_TOKEN = Pattern.compile(
-            "\\p{Ll}{3,}((?=[A-Za-z0-9]*\\d)(?=[A-Za-z0-9]*\\p{Lu}[A-Za-z0-9]*\\p{Lu})[A-Z0-9][A-Za-z0-9]{7,})\\b");
+            "\\p{Ll}{3,}((?=[A-Za-z0-9]*\\d)(?=(?:[a-z0-9]*[A-Z]){3})[A-Z0-9][A-Za-z0-9]{8,})\\b");
 
     private static SignalDefinition definition(String category) {
         return switch (category) {
@@ -186,10 +195,13 @@ public final class ContentRules implements EmailRule {
         };
     }
 
-    private static void phrase(Map<String, String> found, String category, SignalDefinition def, List<Signal> out) {
+    private static void phrase(Map<String, String> found, Map<String, String> inSubject, String category,
+                               SignalDefinition def, List<Signal> out) {
         String hit = found.get(category);
         if (hit != null) {
             out.add(def.fire("Text: \"" + hit.strip() + "\""));
+        } else if (inSubject.get(category) != null) {
+            out.add(def.fire("Subject: \"" + inSubject.get(category).strip() + "\""));
         }
     }
 }
