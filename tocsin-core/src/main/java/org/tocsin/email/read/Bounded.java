@@ -1,8 +1,8 @@
 package org.tocsin.email.read;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 
 /** Reads at most a fixed number of bytes, then drains the rest so the enclosing parse can go on. */
 final class Bounded {
@@ -14,16 +14,11 @@ final class Bounded {
     }
 
     static Bytes read(InputStream in, int max) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(Math.min(max, 8192));
-        byte[] buf = new byte[8192];
-        long total = 0;
-        for (int n; (n = in.read(buf)) > 0; ) {
-            int keep = (int) Math.max(0, Math.min(n, max - total));
-            if (keep > 0) {
-                out.write(buf, 0, keep);
-            }
-            total += n;
+        byte[] kept = in.readNBytes(max); // grows in chunks and copies once, unlike a ByteArrayOutputStream
+        long total = kept.length;
+        if (kept.length == max) {
+            total += in.transferTo(OutputStream.nullOutputStream());
         }
-        return new Bytes(out.toByteArray(), total, total > max);
+        return new Bytes(kept, total, total > max);
     }
 }

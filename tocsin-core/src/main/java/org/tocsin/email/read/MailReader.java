@@ -83,7 +83,7 @@ public final class MailReader {
 
     private void readStream(InputStream raw, String source, Consumer<MailItem> sink) {
         try {
-            BufferedInputStream in = new BufferedInputStream(raw, 64 * 1024);
+            BufferedInputStream in = new BufferedInputStream(raw, 16 * 1024);
             in.mark(SNIFF);
             byte[] head = in.readNBytes(SNIFF);
             in.reset();

@@ -19,7 +19,7 @@ public final class MboxSplitter {
     private static final int MAX_LINE = 1 << 20;
 
     private final InputStream in;
-    private final byte[] buf = new byte[64 * 1024];
+    private final byte[] buf = new byte[8 * 1024];
     private int pos;
     private int limit;
     private boolean eof;

@@ -56,8 +56,9 @@ public final class SenderRules implements EmailRule {
         boolean impersonated = false;
 
         boolean viaProvider = ctx.isProviderDomain(fromReg) && !ctx.isFreeMail(from.domain());
+        List<String> shownName = EmailContext.tokens(from.displayName());
         for (KnownName p : ctx.people()) {
-            if (nameMatches(from.displayName(), p) && !p.addresses().contains(from.address())
+            if (nameMatches(shownName, p) && !p.addresses().contains(from.address())
                     && !(p.domains().contains(fromReg) && !ctx.isFreeMail(from.domain()))) {
                 if (viaProvider) {
                     // Sharing and calendar services send "Name (via Google Docs)" from their own domain. Anyone can
@@ -201,14 +202,18 @@ public final class SenderRules implements EmailRule {
             return;
         }
         for (HostingService h : ctx.reference().abusedHosting()) {
-            if (from.domain().endsWith("." + h.hostSuffix()) && !ctx.isProviderDomain(DomainNames.registrable(h.hostSuffix()))) {
+            if (DomainNames.isWithin(from.domain(), h.hostSuffix()) && !from.domain().equals(h.hostSuffix())
+                    && !ctx.isProviderDomain(DomainNames.registrable(h.hostSuffix()))) {
                 out.add(EmailSignals.SENDER_HOSTED_DOMAIN.fire("From: " + from.address() + " is sent from a "
                         + h.service() + " subdomain (" + h.kind() + ")"));
                 break;
             }
         }
         String label = DomainNames.registrableLabel(fromReg);
-        long digits = label.chars().filter(Character::isDigit).count();
+        int digits = 0;
+        for (int i = 0; i < label.length(); i++) {
+            digits += Character.isDigit(label.charAt(i)) ? 1 : 0;
+        }
         if (digits >= 3 || label.length() >= 20) {
             out.add(EmailSignals.SENDER_MACHINE_DOMAIN.fire("From domain " + fromReg + " looks machine-made ("
                     + (digits >= 3 ? digits + " digits" : label.length() + " characters") + ")"));
@@ -245,12 +250,11 @@ public final class SenderRules implements EmailRule {
         return brand.domains().stream().sorted().limit(3).reduce((x, y) -> x + ", " + y).orElse("its own domains");
     }
 
-    /** Person names match when every word of the name appears in the display name (skeleton-folded). */
-    static boolean nameMatches(String displayName, KnownName p) {
-        if (displayName.isEmpty() || p.tokens().isEmpty()) {
+    /** Person names match when every word of the name appears in the display name (skeleton-folded tokens). */
+    static boolean nameMatches(List<String> shown, KnownName p) {
+        if (shown.isEmpty() || p.tokens().isEmpty()) {
             return false;
         }
-        List<String> shown = EmailContext.tokens(displayName);
         if (p.tokens().size() == 1) {
             return shown.size() == 1 && shown.get(0).equals(p.tokens().get(0));
         }
