@@ -29,8 +29,10 @@ final class TriageOptions {
         Profile p;
         try {
             p = profile == null ? Profile.empty() : ProfileLoader.load(profile);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new UsageProblem("profile not found: " + profile);
         } catch (IOException e) {
-            throw new UsageProblem(e.getMessage());
+            throw new UsageProblem("cannot read profile " + profile + ": " + e.getMessage());
         }
         Thresholds t;
         try {
