@@ -14,7 +14,7 @@ import org.tocsin.email.EmailSignals;
 import org.tocsin.email.MailAddress;
 import org.tocsin.email.MailMessage;
 import org.tocsin.email.MessageView;
-import org.tocsin.email.read.MimeMailParser;
+import org.tocsin.email.read.AddressParser;
 import org.tocsin.reference.HostingService;
 import org.tocsin.signal.Signal;
 import org.tocsin.text.TextFold;
@@ -178,7 +178,7 @@ public final class SenderRules implements EmailRule {
         if (raw == null || raw.isBlank()) {
             return "no From header";
         }
-        List<MailAddress> boxes = MimeMailParser.mailboxes(raw);
+        List<MailAddress> boxes = AddressParser.mailboxes(raw);
         if (boxes.size() > 1) {
             return boxes.size() + " mailboxes in one From (an unquoted comma in the name?)";
         }
