@@ -113,10 +113,14 @@ final class EmailBenchCommand implements Callable<Integer> {
         for (int i = first; i < corpus.size(); i += step) {
             reader.read(new ByteArrayInputStream(corpus.get(i)), "bench-" + i, item -> {
                 if (item.ok() && triage != null) {
-                    for (var r : triage.triage(item.message())) {
-                        if (r.assessment().verdict() != org.tocsin.signal.Verdict.CLEAN) {
-                            flagged[0]++;
+                    try {
+                        for (var r : triage.triage(item.message())) {
+                            if (r.assessment().verdict() != org.tocsin.signal.Verdict.CLEAN) {
+                                flagged[0]++;
+                            }
                         }
+                    } catch (org.tocsin.email.TriageException e) {
+                        System.err.println("tocsin: " + e.getMessage());
                     }
                 }
             });

@@ -51,8 +51,12 @@ final class EmailEvalCommand implements Callable<Integer> {
     private static void record(Evaluation eval, EmailTriage triage, boolean phish, org.tocsin.email.read.MailItem item) {
         if (!item.ok()) {
             eval.addUnreadable(phish, item.source());
-        } else {
+            return;
+        }
+        try {
             eval.add(phish, item.source(), triage.triage(item.message()));
+        } catch (org.tocsin.email.TriageException e) {
+            eval.addUnreadable(phish, item.source());
         }
     }
 }

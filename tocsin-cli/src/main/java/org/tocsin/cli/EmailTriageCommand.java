@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.tocsin.email.EmailTriage;
+import org.tocsin.email.TriageException;
 import org.tocsin.email.TriageResult;
 import org.tocsin.email.read.MailReader;
 import org.tocsin.signal.Verdict;
@@ -48,7 +49,14 @@ final class EmailTriageCommand implements Callable<Integer> {
                 return;
             }
             read[0]++;
-            for (TriageResult r : triage.triage(item.message())) {
+            List<TriageResult> results;
+            try {
+                results = triage.triage(item.message());
+            } catch (TriageException e) {
+                output.error(item.source(), e.getMessage());
+                return;
+            }
+            for (TriageResult r : results) {
                 output.result(r);
                 if (failVerdict != null && r.assessment().verdict().ordinal() <= failVerdict.ordinal()) {
                     hit[0] = true;

@@ -13,7 +13,8 @@ import java.util.Set;
  */
 public record LookalikeMatch(String domain, ProtectedName target, Set<LookalikeKind> kinds, int distance, double score) {
     public LookalikeMatch {
-        kinds = Set.copyOf(kinds);
+        // EnumSet keeps the declared order, so the same domain is described the same way on every run
+        kinds = kinds.isEmpty() ? Set.of() : java.util.Collections.unmodifiableSet(java.util.EnumSet.copyOf(kinds));
     }
 
     public String describe() {

@@ -5,7 +5,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.tocsin.domain.DomainNames;
 import org.tocsin.email.rules.AttachmentRules;
 import org.tocsin.email.rules.AuthenticationRules;
@@ -31,7 +30,6 @@ public final class EmailTriage {
      * lowest cut-off that keeps the false-positive rate under 0.5 % (docs/email-triage.md).
      */
     public static final Thresholds DEFAULT_THRESHOLDS = new Thresholds(3.5, 8);
-    private static final Pattern FORWARD_SUBJECT = Pattern.compile("(?i)^\\s*(?:fw|fwd|tr|wg|rv|enc|doorst)\\s*:");
     private final EmailContext context;
     private final Scorer scorer;
     private final List<EmailRule> rules = List.of(
@@ -49,8 +47,19 @@ public final class EmailTriage {
 
     /**
      * Triages a message; returns one result, or one per forwarded message when it is a report.
+     *
+     * @throws TriageException when a rule fails on this message (a bug, or input no rule foresaw): callers
+     *                         report it for this item and go on with the next
      */
     public List<TriageResult> triage(MailMessage message) {
+        try {
+            return triageUnchecked(message);
+        } catch (RuntimeException | StackOverflowError e) {
+            throw new TriageException("triage failed on " + message.evidence().source() + ": " + e, e);
+        }
+    }
+
+    private List<TriageResult> triageUnchecked(MailMessage message) {
         if (isReport(message)) {
             String reporter = message.from() == null ? null : message.from().address();
             List<TriageResult> out = new ArrayList<>();
@@ -63,8 +72,9 @@ public final class EmailTriage {
     }
 
     /**
-     * A message is a report when it carries another message and was sent by someone we defend, or is
-     * marked as a forward. Phishing that merely attaches a message is triaged as itself.
+     * A message is a report when it carries another message and was sent by someone we defend (a person of
+     * the profile or an address on a defended domain). A "Fwd:" subject is not enough: anyone can write
+     * one, and phishing that attaches a harmless message must still be judged itself.
      */
     boolean isReport(MailMessage m) {
         if (m.attachedMessages().isEmpty()) {
@@ -77,7 +87,7 @@ public final class EmailTriage {
                 fromDefended = true;
             }
         }
-        return fromDefended || FORWARD_SUBJECT.matcher(m.subject()).find();
+        return fromDefended;
     }
 
     public TriageResult assess(MailMessage message, String reporter) {

@@ -20,13 +20,14 @@ public final class MessageView {
     private static final Pattern TEXT_URL = Pattern.compile("(?i)\\b(?:https?://|www\\.)[^\\s<>\"'()\\[\\]{}]+");
     private static final Pattern HIDDEN_STYLE = Pattern.compile(
             "(?i)display\\s*:\\s*none|visibility\\s*:\\s*hidden|font-size\\s*:\\s*0(?:px|pt|em)?\\s*(?:;|$)|opacity\\s*:\\s*0(?:\\.0+)?\\s*(?:;|$)");
-    private static final int MAX_LINKS = 500;
+    private static final int MAX_LINKS = 5000;
     private static final int MAX_VISIBLE = 64 * 1024;
     private static final Pattern PERSONAL_FIELD = Pattern.compile(
             "passw|senha|\\bpin\\b|card.?(?:num|no)|cart[aã]o|cvv|cvc|ssn|social.?security|\\bcpf\\b|iban|routing");
 
     private final MailMessage message;
     private final List<Link> links = new ArrayList<>();
+    private final java.util.Set<String> seenLinks = new java.util.HashSet<>();
     private final List<HtmlForm> forms = new ArrayList<>();
     private final List<String> hiddenTexts = new ArrayList<>();
     private final List<String> refreshTargets = new ArrayList<>();
@@ -44,9 +45,9 @@ public final class MessageView {
         if (!message.html().isEmpty()) {
             Document doc = Jsoup.parse(message.html());
             String htmlText = html(doc, Link.Origin.HTML_BODY, "HTML body");
-            if (message.text().length() < 200) {
-                appendVisible(htmlText); // no plain part, or a stub ("view in HTML")
-            }
+            // Both parts are read: an attacker can put a harmless plain part beside a lure in the HTML, which is
+            // what most clients show.
+            appendVisible(htmlText);
         }
         if (!message.text().isEmpty()) {
             appendVisible(message.text());
@@ -87,7 +88,10 @@ public final class MessageView {
                 case "a", "area" -> {
                     if (e.hasAttr("href") && links.size() < MAX_LINKS) {
                         String href = e.attr("href");
-                        links.add(new Link(WebUrl.parse(href), href, e.text().strip(), origin));
+                        String text = e.text().strip();
+                        if (seenLinks.add(href + '\u0000' + text)) { // padding with repeats costs nothing
+                            links.add(new Link(WebUrl.parse(href), href, text, origin));
+                        }
                     }
                 }
                 case "form" -> formElements.add(e);
@@ -153,7 +157,12 @@ public final class MessageView {
     private void textLinks(String text, Link.Origin origin) {
         Matcher m = TEXT_URL.matcher(text);
         while (m.find() && links.size() < MAX_LINKS) {
-            String href = m.group().replaceAll("[.,;:!?>]+$", "");
+            String href = m.group();
+            int end = href.length();
+            while (end > 0 && ".,;:!?>".indexOf(href.charAt(end - 1)) >= 0) {
+                end--; // trailing sentence punctuation is not part of the address
+            }
+            href = href.substring(0, end);
             links.add(new Link(WebUrl.parse(href), href, "", origin));
         }
     }

@@ -6,15 +6,22 @@ import java.lang.Character.UnicodeScript;
  * Characters that disguise text: invisible ones that split words for filters (zero-width spaces, bidi
  * controls, tag characters, variation selectors after letters), and look-alike letters that dress a
  * word up (mixed Latin and Cyrillic in one word, mathematical or full-width letters). The soft hyphen
- * U+00AD is not counted: Latin-1 text has always used it honestly.
+ * U+00AD is not counted: Latin-1 text has always used it honestly. One definition serves body text and
+ * links alike.
  */
 public final class SuspiciousCharacters {
     private SuspiciousCharacters() {
     }
 
+    /**
+     * Zero-width space, bidi controls, word joiners, BOM, Mongolian vowel separator, tag characters and the
+     * variation-selector supplement. Not counted: ZWNJ and ZWJ (U+200C/D, which join emoji and Persian or
+     * Indic letters) and the combining grapheme joiner (U+034F), which newsletters use honestly to pad
+     * their hidden preview lines.
+     */
     public static boolean isInvisible(int cp) {
-        return (cp >= 0x200B && cp <= 0x200F) || (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2060 && cp <= 0x2064)
-                || (cp >= 0x2066 && cp <= 0x2069) || cp == 0xFEFF || cp == 0x180E || cp == 0x034F
+        return cp == 0x200B || (cp >= 0x200E && cp <= 0x200F) || (cp >= 0x202A && cp <= 0x202E)
+                || (cp >= 0x2060 && cp <= 0x2064) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0xFEFF || cp == 0x180E
                 || (cp >= 0xE0000 && cp <= 0xE007F) || (cp >= 0xE0100 && cp <= 0xE01EF);
     }
 

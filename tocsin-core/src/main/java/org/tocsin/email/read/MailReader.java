@@ -4,12 +4,14 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 import org.tocsin.email.MailMessage;
 
 /**
@@ -58,18 +60,43 @@ public final class MailReader {
         readStream(in, source, sink);
     }
 
+    /**
+     * Every regular file under {@code dir}, in name order, without hidden files or Maildir {@code tmp/}
+     * (messages still being delivered). A directory or file that cannot be opened becomes an error item;
+     * the walk goes on around it.
+     */
     private List<Path> filesUnder(Path dir, Consumer<MailItem> sink) {
         List<Path> files = new ArrayList<>();
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.filter(Files::isRegularFile)
-                    .filter(f -> !f.getFileName().toString().startsWith("."))
-                    .filter(f -> f.getParent() == null || !f.getParent().getFileName().toString().equals("tmp")
-                            || !Files.isDirectory(f.getParent().resolveSibling("cur"))) // Maildir tmp/: being delivered
-                    .sorted()
-                    .forEach(files::add);
+        try {
+            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
+                    String name = d.getFileName() == null ? "" : d.getFileName().toString();
+                    if (!d.equals(dir) && (name.startsWith(".")
+                            || (name.equals("tmp") && Files.isDirectory(d.resolveSibling("cur"))))) {
+                        return FileVisitResult.SKIP_SUBTREE;
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
+                    if (attrs.isRegularFile() && !f.getFileName().toString().startsWith(".")) {
+                        files.add(f);
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path f, IOException e) {
+                    sink.accept(MailItem.failed(f.toString(), "cannot read: " + e.getMessage()));
+                    return FileVisitResult.CONTINUE;
+                }
+            });
         } catch (IOException | UncheckedIOException e) {
             sink.accept(MailItem.failed(dir.toString(), "cannot list directory: " + e.getMessage()));
         }
+        files.sort(null);
         return files;
     }
 
@@ -121,7 +148,7 @@ public final class MailReader {
             return MailItem.of(m);
         } catch (IOException e) {
             return MailItem.failed(source, e.getMessage());
-        } catch (RuntimeException | OutOfMemoryError e) {
+        } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
             return MailItem.failed(source, "unreadable: " + e);
         }
     }

@@ -19,15 +19,15 @@ import org.tocsin.signal.Signal;
  */
 public final class AttachmentRules implements EmailRule {
     private static final Pattern PASSWORD_IN_TEXT = Pattern.compile(
-            "(?iu)\\b(?:password|passcode|pass|pwd|senha|contraseña|mot de passe|kennwort|passwort)\\b\\s*(?:is|:|=|-)?\\s*\\S{3,}");
+            "(?iu)\\b(?:password|passcode|pass|pwd|senha|contraseña|mot de passe|kennwort|passwort)\\b\\s{0,8}+(?:is|[:=-])?\\s{0,8}+\\S{3,}");
     private static final Pattern DOUBLE_EXTENSION = Pattern.compile(
-            "(?i)\\.(?:pdf|docx?|xlsx?|pptx?|txt|jpe?g|png|gif|rtf|csv|html?)(?:\\s|_|\\.)*\\.([a-z0-9]{2,5})$");
+            "(?i)\\.(?:pdf|docx?|xlsx?|pptx?|txt|jpe?g|png|gif|rtf|csv|html?)[\\s_.]*+\\.([a-z0-9]{2,5})$");
     private static final long BOMB_SIZE = 1L << 30;
     /** In folded text: "the password for the PDF is 1234", "senha de acesso ao pdf: 123". */
     private static final Pattern ATTACHMENT_PASSWORD = Pattern.compile(
-            "\\b(?:password|passcode|senha|contrasena|mot de passe|passwort|kennwort)(?: (?:de acesso|do arquivo|to open|for|for the|ao|do|da|of the|of|zum offnen|pour))?"
-                    + "(?: (?:the |o |a )?(?:pdf|file|document|attachment|archive|zip|arquivo|anexo|documento|datei|fichier))?"
-                    + " ?(?:is|e|:|=|-)? ?[a-z0-9@#$%&*!_-]{3,20}\\b");
+            "\\b(?:password|passcode|senha|contrasena|mot de passe|passwort|kennwort)(?: (?:de acesso|do arquivo|to open|for|for the|ao|do|da|of the|of|zum offnen|pour))?+"
+                    + "(?: (?:the |o |a )?(?:pdf|file|document|attachment|archive|zip|arquivo|anexo|documento|datei|fichier))?+"
+                    + " ?+(?:is|e|:|=|-)?+ ?+[a-z0-9@#$%&*!_-]{3,20}\\b");
 
     @Override
     public void apply(MessageView view, EmailContext ctx, List<Signal> out) {
@@ -62,7 +62,8 @@ public final class AttachmentRules implements EmailRule {
                     }
                 }
             }
-            Matcher dbl = DOUBLE_EXTENSION.matcher(a.filename().strip());
+            String name255 = a.filename().strip();
+            Matcher dbl = DOUBLE_EXTENSION.matcher(name255.length() > 255 ? name255.substring(name255.length() - 255) : name255);
             if (dbl.find() && ctx.reference().fileTypeRisk(dbl.group(1)) != null) {
                 out.add(EmailSignals.ATTACHMENT_DISGUISED.fire(what + " hides its real type behind a double extension"));
             } else if (a.magic().equals("pe") && risk == null) {

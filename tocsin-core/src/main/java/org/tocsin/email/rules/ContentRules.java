@@ -28,7 +28,7 @@ import org.tocsin.text.TextFold;
  */
 public final class ContentRules implements EmailRule {
     /** Most that lure vocabulary in the body may add to a score. */
-    static final double LURE_CAP = 3.5;
+    static final double LURE_CAP = 3;
     private static final List<String> MASS_LURES = List.of(
             "sign-in", "security-alert", "urgency", "payment", "prize", "delivery", "crypto", "extortion", "greeting",
             "advance-fee", "callback");
@@ -120,7 +120,7 @@ public final class ContentRules implements EmailRule {
                 break;
             }
         }
-        String word = SuspiciousCharacters.disguisedWord(m.subject() + " " + name);
+        String word = SuspiciousCharacters.disguisedWord(bounded(m.subject() + " " + name));
         if (word != null) {
             out.add(EmailSignals.CONFUSABLE_TEXT.fire("Subject or sender name writes \"" + word
                     + "\" in look-alike characters"));
@@ -133,10 +133,14 @@ public final class ContentRules implements EmailRule {
         if (token != null) {
             out.add(EmailSignals.TEXT_OBFUSCATION.fire("The token \"" + token + "\" is wedged into words again and again"));
         } else {
-            Matcher glued = GLUED_TOKEN.matcher(m.subject() + " " + name);
-            if (glued.find()) {
-                out.add(EmailSignals.TEXT_OBFUSCATION.fire("Subject or sender name ends a word with the random token \""
-                        + glued.group(1) + "\""));
+            Matcher glued = GLUED_TOKEN.matcher(bounded(m.subject() + " " + name));
+            while (glued.find()) {
+                String t = glued.group(1);
+                if (t.chars().anyMatch(Character::isDigit) && t.chars().filter(Character::isUpperCase).count() >= 3) {
+                    out.add(EmailSignals.TEXT_OBFUSCATION.fire("Subject or sender name ends a word with the random token \""
+                            + t + "\""));
+                    break;
+                }
             }
         }
         if (!view.hiddenTexts().isEmpty()) {
@@ -175,8 +179,12 @@ public final class ContentRules implements EmailRule {
     private static final java.util.regex.Pattern SPLICED = java.util.regex.Pattern.compile(
             "(?<=[a-z])([A-Z0-9]{6,14})(?=[a-z])");
     /** A word followed without a space by a random token: "ImportanteIWWbxrzo4g", "verifiqueXJ34DNLwlN". */
-    private static final Pattern GLUED_TOKEN = Pattern.compile(
-            "\\p{Ll}{3,}((?=[A-Za-z0-9]*\\d)(?=(?:[a-z0-9]*[A-Z]){3})[A-Z0-9][A-Za-z0-9]{8,})\\b");
+    private static final Pattern GLUED_TOKEN = Pattern.compile("\\p{Ll}{3,}+([A-Z0-9][A-Za-z0-9]{8,40}+)\\b");
+
+    /** Headers can be 256 KiB; what a reader sees of a subject or a name is far shorter. */
+    static String bounded(String s) {
+        return s.length() <= 1024 ? s : s.substring(0, 1024);
+    }
 
     private static SignalDefinition definition(String category) {
         return switch (category) {

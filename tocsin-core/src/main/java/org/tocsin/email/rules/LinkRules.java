@@ -19,6 +19,7 @@ import org.tocsin.email.MessageView;
 import org.tocsin.reference.HostingService;
 import org.tocsin.reference.OpenRedirector;
 import org.tocsin.signal.Signal;
+import org.tocsin.text.SuspiciousCharacters;
 
 /**
  * Where the links lead, against what they show: text/target mismatches, shorteners and open
@@ -28,7 +29,7 @@ import org.tocsin.signal.Signal;
 public final class LinkRules implements EmailRule {
     private static final Pattern SHOWN_HOST = Pattern.compile(
             "(?i)^(?:https?://)?((?:[\\p{L}\\p{N}-]+\\.)+[\\p{L}]{2,})(?::\\d+)?(?:[/?#].*)?$");
-    private static final Pattern INVISIBLE = Pattern.compile("[\\u200B-\\u200F\\u202A-\\u202E\\u2066-\\u2069\\uFEFF\\u00AD]");
+
 
     @Override
     public void apply(MessageView view, EmailContext ctx, List<Signal> out) {
@@ -55,7 +56,7 @@ public final class LinkRules implements EmailRule {
                 out.add(EmailSignals.LINK_SCRIPT_URI.fire(where(link) + " link runs a script URI: " + abbreviate(href)));
                 continue;
             }
-            if (INVISIBLE.matcher(href).find() || INVISIBLE.matcher(link.text()).find()) {
+            if (SuspiciousCharacters.countInvisible(href) > 0 || SuspiciousCharacters.countInvisible(link.text()) > 0) {
                 out.add(EmailSignals.LINK_INVISIBLE_CHARS.fire(where(link) + " link contains invisible characters: "
                         + visible(link.text().isEmpty() ? href : link.text())));
             }
@@ -114,7 +115,9 @@ public final class LinkRules implements EmailRule {
         if (text.isEmpty() || text.length() > 300) {
             return;
         }
-        Matcher m = SHOWN_HOST.matcher(text.replaceAll("[\\u200B-\\u200F\\u202A-\\u202E\\u2066-\\u2069\\uFEFF]", ""));
+        StringBuilder cleaned = new StringBuilder(text.length());
+        text.codePoints().filter(c -> !SuspiciousCharacters.isInvisible(c)).forEach(cleaned::appendCodePoint);
+        Matcher m = SHOWN_HOST.matcher(cleaned);
         if (!m.matches()) {
             return;
         }
@@ -210,7 +213,7 @@ public final class LinkRules implements EmailRule {
     private static String visible(String s) {
         StringBuilder b = new StringBuilder();
         s.codePoints().forEach(c -> {
-            if (INVISIBLE.matcher(new String(Character.toChars(c))).matches()) {
+            if (SuspiciousCharacters.isInvisible(c)) {
                 b.append(String.format("<U+%04X>", c));
             } else {
                 b.appendCodePoint(c);

@@ -25,8 +25,9 @@ import org.tocsin.text.TextFold;
  * by what the From claims; free mail posing as an organisation; lookalike sender domains.
  */
 public final class SenderRules implements EmailRule {
+    /** Possessive and bounded: display names are attacker text, and a backtracking pattern here took minutes. */
     private static final Pattern ADDRESS_OR_DOMAIN = Pattern.compile(
-            "(?i)(?:[a-z0-9._%+-]+@)?((?:[a-z0-9-]+\\.)+(?:com|net|org|gov|edu|info|biz|co|io|us|uk|br|de|fr|[a-z]{2}))\\b");
+            "(?i)(?:[a-z0-9._%+-]{1,64}+@)?+((?:[a-z0-9-]{1,63}+\\.){1,8}+(?:com|net|org|gov|edu|info|biz|co|io|us|uk|br|de|fr|[a-z]{2}))\\b");
     /** Institutional words, matched in the folded display name (lower case, no accents). */
     private static final Pattern ORG_WORDS = Pattern.compile("\\b(?:bank|banco|support|suporte|soporte|security|"
             + "seguranca|seguridad|help ?desk|service desk|customer (?:care|service)|administrator|admin team|"
@@ -79,7 +80,7 @@ public final class SenderRules implements EmailRule {
                     + " (" + brand.role() + "), whose mail comes from " + sample(brand) + ", not " + fromReg));
             impersonated = true;
         }
-        Matcher dm = ADDRESS_OR_DOMAIN.matcher(from.displayName());
+        Matcher dm = ADDRESS_OR_DOMAIN.matcher(ContentRules.bounded(from.displayName()));
         while (dm.find()) {
             String shown = DomainNames.toAscii(dm.group(1));
             if (shown == null) {
@@ -97,7 +98,7 @@ public final class SenderRules implements EmailRule {
             }
         }
         if (ctx.isFreeMail(from.domain()) && !from.displayName().isEmpty()) {
-            Matcher ow = ORG_WORDS.matcher(TextFold.fold(from.displayName()));
+            Matcher ow = ORG_WORDS.matcher(TextFold.fold(ContentRules.bounded(from.displayName())));
             if (brand != null || ow.find()) {
                 out.add(EmailSignals.FREEMAIL_CLAIMS_ORG.fire("From: " + from + " is a free-mail account ("
                         + from.domain() + ") presenting itself as \"" + (brand != null ? brand.name() : ow.group()) + "\""));
@@ -111,7 +112,7 @@ public final class SenderRules implements EmailRule {
                     Math.round(base * lm.score() * 10) / 10.0));
             impersonated = true;
         }
-        Matcher ref = REFERENCE_IN_NAME.matcher(from.displayName());
+        Matcher ref = REFERENCE_IN_NAME.matcher(ContentRules.bounded(from.displayName()));
         if (ref.find()) {
             out.add(EmailSignals.DISPLAY_NAME_REFERENCE.fire("From: " + from + " carries \"" + ref.group().strip()
                     + "\" in the sender's name"));
