@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.tocsin.domain.LinkWrappers;
 import org.tocsin.domain.WebUrl;
 import org.tocsin.text.TextFold;
 
@@ -90,7 +91,7 @@ public final class MessageView {
                         String href = e.attr("href");
                         String text = e.text().strip();
                         if (seenLinks.add(href + '\u0000' + text)) { // padding with repeats costs nothing
-                            links.add(new Link(WebUrl.parse(href), href, text, origin));
+                            links.add(new Link(target(href), href, text, origin));
                         }
                     }
                 }
@@ -144,6 +145,13 @@ public final class MessageView {
         return false;
     }
 
+    /** Where a link leads: its own URL, or the destination inside a mail gateway's wrapper (Safe Links ...). */
+    private static WebUrl target(String href) {
+        WebUrl url = WebUrl.parse(href);
+        WebUrl inner = LinkWrappers.unwrap(url);
+        return inner != null ? inner : url;
+    }
+
     private static boolean asksPersonalData(Element form) {
         for (Element input : form.select("input, select")) {
             String names = (input.attr("name") + " " + input.id() + " " + input.attr("placeholder")).toLowerCase(Locale.ROOT);
@@ -163,7 +171,7 @@ public final class MessageView {
                 end--; // trailing sentence punctuation is not part of the address
             }
             href = href.substring(0, end);
-            links.add(new Link(WebUrl.parse(href), href, "", origin));
+            links.add(new Link(target(href), href, "", origin));
         }
     }
 

@@ -20,6 +20,7 @@ public final class ReferenceData {
     private final Set<String> urlShorteners;
     private final Set<String> freeMailDomains;
     private final Set<String> abusedTlds;
+    private final Set<String> mailServices;
     private final List<HostingService> abusedHosting;
     private final List<OpenRedirector> openRedirectors;
     private final List<ProviderBrand> providerBrands;
@@ -30,6 +31,7 @@ public final class ReferenceData {
         urlShorteners = hosts("url-shorteners.txt");
         freeMailDomains = hosts("free-mail-domains.txt");
         abusedTlds = hosts("abused-tlds.txt");
+        mailServices = hosts("email-service-providers.txt");
         List<HostingService> hosting = new ArrayList<>();
         for (String[] r : ReferenceFile.rows("abused-hosting.txt")) {
             String path = ReferenceFile.column(r, 3);
@@ -96,6 +98,11 @@ public final class ReferenceData {
 
     public Set<String> freeMailDomains() {
         return freeMailDomains;
+    }
+
+    /** Registrable domains of bulk mail services (bounce, tracking and sign-up hosts). */
+    public Set<String> mailServices() {
+        return mailServices;
     }
 
     /** TLDs with a high share of abusive registrations (no leading dot). */

@@ -99,7 +99,9 @@ public final class LinkRules implements EmailRule {
                 out.add(EmailSignals.LINK_ABUSED_HOSTING.fire(where(link) + " link to " + hosting.service() + " ("
                         + hosting.kind() + "), where anyone can publish a page: " + abbreviate(href)));
             }
-            Optional<LookalikeMatch> look = ctx.lookalikes().best(host);
+            Optional<LookalikeMatch> look = ctx.reference().mailServices().contains(reg)
+                    ? Optional.empty() // a mailing service names its customer in its own subdomains
+                    : ctx.lookalikes().best(host);
             if (look.isPresent()) {
                 LookalikeMatch lm = look.get();
                 double base = lm.target().source() == ProtectedName.Source.PROVIDER ? 4 : 5;
@@ -133,6 +135,9 @@ public final class LinkRules implements EmailRule {
         String from = link.origin() == Link.Origin.ATTACHMENT ? null : fromRegistrable;
         if (!claimsTrusted && reg != null && reg.equals(from)) {
             return; // the sender's own click tracker in front of a partner's name: common newsletter practice
+        }
+        if (shownReg.equals(from) && ctx.reference().mailServices().contains(reg)) {
+            return; // the sender's own site behind the click tracking of its mailing service
         }
         out.add(EmailSignals.LINK_TEXT_MISMATCH.fire(where(link) + " link shows \"" + abbreviate(text)
                 + "\" but goes to " + url.asciiHost() + ": " + abbreviate(link.href()),

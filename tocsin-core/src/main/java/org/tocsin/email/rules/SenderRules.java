@@ -153,7 +153,8 @@ public final class SenderRules implements EmailRule {
             String rpDomain = DomainNames.domainOfAddress(rp);
             if (rpDomain != null) {
                 String rpReg = DomainNames.registrable(rpDomain);
-                if (!rpReg.equals(fromReg) && !sameOwner(rpReg, fromReg)) {
+                if (!rpReg.equals(fromReg) && !sameOwner(rpReg, fromReg) && !ctx.reference().mailServices().contains(rpReg)) {
+                    // (a mailing service's bounce address is how organisations send newsletters, ours included)
                     boolean ours = ctx.isProtectedDomain(fromReg);
                     // Mail that claims the defended organisation's own domain but was sent by an outside envelope
                     // sender is the self-spoof ("from yourself", "from IT") that needs no lookalike at all.
