@@ -24,9 +24,9 @@ import java.util.Set;
  *
  * <p>Short labels (2–4 characters: {@code ap}, {@code bild}, {@code ups}) collide with words and with
  * other brands, so they match only exactly, by homoglyph, or as a whole hyphen-separated token
- * ({@code ups-delivery}); never by edit distance or as a substring. Labels that are ordinary words
- * ({@code outlook}, {@code signal}, {@code slack}) are matched with the same care except that edit
- * distance still applies: {@code slack.net} and {@code outlook.4team.biz} belong to other people.
+ * ({@code ups-delivery}); never by edit distance or as a substring. Provider labels that are ordinary
+ * words ({@code outlook}, {@code signal}, {@code hermes}) get the same care: {@code slack.net},
+ * {@code outlook.4team.biz} and {@code hermesx.blogspot.com} belong to other people.
  */
 public final class LookalikeIndex {
     private static final int MAX_DISTANCE = 2;
@@ -51,7 +51,7 @@ public final class LookalikeIndex {
     private LookalikeIndex(Collection<ProtectedName> names) {
         for (ProtectedName n : names) {
             String skel = Confusables.skeleton(n.label());
-            int maxDistance = n.isShort() ? 0 : n.label().length() <= 8 ? 1 : MAX_DISTANCE;
+            int maxDistance = n.needsCaution() ? 0 : n.label().length() <= 8 ? 1 : MAX_DISTANCE;
             Entry e = new Entry(n, skel, maxDistance);
             add(bySkeleton, skel, e);
             add(byDehyphenated, skel.replace("-", ""), e);
@@ -176,12 +176,17 @@ public final class LookalikeIndex {
 
     private void combosquats(String skel, Map<Entry, Found> found) {
         if (skel.indexOf('-') >= 0 || hasDigit(skel)) {
+            Set<String> hyphenWords = new HashSet<>(java.util.Arrays.asList(skel.split("-")));
             for (String token : skel.split("[-0-9]+")) {
                 if (token.length() < 3 || token.equals(skel)) {
                     continue;
                 }
                 for (Entry e : bySkeleton.getOrDefault(token, List.of())) {
-                    found(found, e).kinds.add(LookalikeKind.COMBOSQUAT);
+                    // a short or everyday-word brand counts only as a hyphen-separated word ("ups-delivery"),
+                    // not when digits happen to split it out ("meta4creations")
+                    if (!e.name.needsCaution() || hyphenWords.contains(token)) {
+                        found(found, e).kinds.add(LookalikeKind.COMBOSQUAT);
+                    }
                 }
             }
         }
