@@ -202,45 +202,21 @@ public final class AddressParser {
     /** A phrase (display name) as RawFieldParser.parseValue reads it: quotes, comments and folding removed. */
     private static String phrase(String s, int from, int to) {
         StringBuilder dst = new StringBuilder(to - from);
-        boolean space = false;
-        int i = from;
-        while (i < to) {
-            char c = s.charAt(i);
-            if (isSpace(c)) {
-                while (i < to && isSpace(s.charAt(i))) {
-                    i++;
-                }
-                space = true;
-            } else if (c == '(') {
-                i = skipComment(s, i, to);
-            } else {
-                if (!dst.isEmpty() && space) {
-                    dst.append(' ');
-                }
-                if (c == '"') {
-                    i = quoted(s, i, to, dst);
-                } else {
-                    int j = i;
-                    while (j < to && !isSpace(s.charAt(j)) && s.charAt(j) != '(' && s.charAt(j) != '"') {
-                        j++;
-                    }
-                    dst.append(s, i, j);
-                    i = j;
-                }
-                space = false;
-            }
-        }
+        words(s, from, to, false, false, dst);
         return dst.toString();
     }
 
-    /** An address (local part, '@', domain) as LenientAddressParser reads it, up to a closing '>'. */
-    private static String addrSpec(String s, int from, int to, boolean angle) {
-        StringBuilder dst = new StringBuilder(to - from);
+    /**
+     * Copies words from {@code from}, dropping comments and folding white space to single spaces and
+     * unquoting quoted strings; stops at '@' (and at '>' inside angle brackets) when asked. Returns where
+     * it stopped.
+     */
+    private static int words(String s, int from, int to, boolean stopAtAt, boolean angle, StringBuilder dst) {
         boolean space = false;
         int i = from;
         while (i < to) {
             char c = s.charAt(i);
-            if (c == '@' || angle && c == '>') {
+            if (stopAtAt && (c == '@' || angle && c == '>')) {
                 break;
             } else if (isSpace(c)) {
                 while (i < to && isSpace(s.charAt(i))) {
@@ -258,7 +234,7 @@ public final class AddressParser {
                 } else {
                     int j = i;
                     while (j < to && !isSpace(s.charAt(j)) && s.charAt(j) != '(' && s.charAt(j) != '"'
-                            && s.charAt(j) != '@' && !(angle && s.charAt(j) == '>')) {
+                            && !(stopAtAt && (s.charAt(j) == '@' || angle && s.charAt(j) == '>'))) {
                         j++;
                     }
                     dst.append(s, i, j);
@@ -267,6 +243,13 @@ public final class AddressParser {
                 space = false;
             }
         }
+        return i;
+    }
+
+    /** An address (local part, '@', domain) as LenientAddressParser reads it, up to a closing '>'. */
+    private static String addrSpec(String s, int from, int to, boolean angle) {
+        StringBuilder dst = new StringBuilder(to - from);
+        int i = words(s, from, to, true, angle, dst);
         if (i >= to || s.charAt(i) != '@') {
             return dst.toString();
         }
