@@ -75,10 +75,6 @@ public final class LookalikeIndex {
         return new LookalikeIndex(names);
     }
 
-    public boolean isEmpty() {
-        return bySkeleton.isEmpty();
-    }
-
     /** True when the host belongs to a protected owner (its own domain or a subdomain of one). */
     public boolean isOwnDomain(String asciiHost) {
         String reg = DomainNames.registrable(asciiHost);

@@ -39,15 +39,13 @@ public final class LurePhrases {
     private final List<Pattern> patterns;
     /** Phrases by the index of their first two characters ({@link #slot}); {@code null} where none. */
     private final int[][] byPrefix;
-    private final Map<String, Pattern> byCategory;
 
     private record Phrase(String category, Pattern pattern) {
     }
 
-    private LurePhrases(List<Phrase> phrases, Map<String, Pattern> byCategory) {
+    private LurePhrases(List<Phrase> phrases) {
         this.categoryOf = phrases.stream().map(Phrase::category).toList();
         this.patterns = phrases.stream().map(Phrase::pattern).toList();
-        this.byCategory = byCategory;
         Map<Integer, List<Integer>> index = new java.util.HashMap<>();
         // (built once; the scan below uses the flat table)
         for (int p = 0; p < patterns.size(); p++) {
@@ -131,14 +129,12 @@ public final class LurePhrases {
         // Text is folded before matching (lower case, no accents), so patterns need neither case-insensitive
         // matching nor Unicode classes.
         List<Phrase> list = new ArrayList<>();
-        Map<String, Pattern> byCategory = new LinkedHashMap<>();
         phrases.forEach((category, bodies) -> {
             for (String body : bodies) {
                 list.add(new Phrase(category, Pattern.compile(body)));
             }
-            byCategory.put(category, Pattern.compile("\\b(?:(?:" + String.join(")|(?:", bodies) + "))"));
         });
-        return new LurePhrases(list, byCategory);
+        return new LurePhrases(list);
     }
 
     /** The first phrase of each category found in folded text ({@link org.tocsin.text.TextFold}). */
@@ -190,15 +186,5 @@ public final class LurePhrases {
             return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || (c >= 'A' && c <= 'Z');
         }
         return Character.isLetterOrDigit(c);
-    }
-
-    /** The first phrase of one category found in folded text, or {@code null}; for short texts such as subjects. */
-    public String find(String category, String foldedText) {
-        Pattern p = byCategory.get(category);
-        if (p == null) {
-            throw new IllegalArgumentException("no lure category " + category);
-        }
-        Matcher m = p.matcher(foldedText.length() > MAX_SCANNED ? foldedText.substring(0, MAX_SCANNED) : foldedText);
-        return m.find() ? m.group() : null;
     }
 }

@@ -33,7 +33,6 @@ public final class MessageView {
     private final List<String> hiddenTexts = new ArrayList<>();
     private final List<String> refreshTargets = new ArrayList<>();
     private final StringBuilder visible = new StringBuilder();
-    private int scripts;
     private int images;
     private int hiddenChars;
     private int htmlVisibleChars;
@@ -104,7 +103,6 @@ public final class MessageView {
                         refreshTargets.add(i >= 0 ? content.substring(i + 4).replaceAll("^['\"]|['\"]$", "") : content);
                     }
                 }
-                case "script" -> scripts++;
                 case "img" -> images++;
                 default -> {
                 }
@@ -193,10 +191,6 @@ public final class MessageView {
 
     public List<String> refreshTargets() {
         return refreshTargets;
-    }
-
-    public int scripts() {
-        return scripts;
     }
 
     public int images() {

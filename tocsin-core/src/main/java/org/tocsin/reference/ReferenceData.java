@@ -63,7 +63,7 @@ public final class ReferenceData {
         for (String[] r : ReferenceFile.rows("attack-techniques.txt")) {
             techniques.put(r[0], ReferenceFile.column(r, 1));
         }
-        attackTechniques = techniques;
+        attackTechniques = java.util.Collections.unmodifiableMap(techniques);
     }
 
     public static ReferenceData bundled() {

@@ -25,10 +25,6 @@ public final class SignalCatalogue {
         return new ArrayList<>(byId.values());
     }
 
-    public SignalDefinition get(String id) {
-        return byId.get(id);
-    }
-
     /** The catalogue as a Markdown table: the body of docs/signals.md. */
     public String toMarkdown(String title, String intro) {
         StringBuilder out = new StringBuilder();

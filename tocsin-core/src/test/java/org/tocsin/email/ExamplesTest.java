@@ -90,7 +90,10 @@ class ExamplesTest {
     @Test
     void forgedAuthenticationResultsFromUntrustedServersAreIgnored() {
         TriageResult r = RESULTS.get("mail/phish/account-security-alert.eml");
+        // the trusted server's softfail counts; the forged "mx.microsoft.com ... pass" lower down does not
+        assertThat(r.assessment().signals()).extracting(Signal::id).contains("EMAIL_AUTH_SPF_FAIL")
+                .doesNotContain("EMAIL_AUTH_ALIGNED_PASS");
         assertThat(r.assessment().signals()).filteredOn(s -> s.id().startsWith("EMAIL_AUTH_"))
-                .allMatch(s -> s.evidence().contains("mx.examplecampaign.org"));
+                .allMatch(s -> s.evidence().contains("mx.examplecampaign.org") && !s.evidence().contains("mx.microsoft.com"));
     }
 }

@@ -41,7 +41,8 @@ public final class AuthenticationRules implements EmailRule {
                 default -> dmarc = dmarc == null ? result : dmarc;
             }
         }
-        String quoted = "Authentication-Results: " + LinkRules.abbreviate(header);
+        // quoted whole (up to 600 characters): the result that fired must be visible in the evidence
+        String quoted = "Authentication-Results: " + (header.length() <= 600 ? header : header.substring(0, 600) + "...");
         String fromReg = m.fromDomain() == null ? null : DomainNames.registrable(m.fromDomain());
         boolean failed = false;
         if ("fail".equals(dmarc)) {

@@ -70,7 +70,7 @@ public final class ContentRules implements EmailRule {
         }
         for (HtmlForm f : view.forms()) {
             WebUrl action = WebUrl.parse(f.action());
-            if (action != null && action.isWeb() && f.asksPersonalData()) {
+            if (action != null && action.isWeb() && f.asksPersonalData() && !f.passwordField()) { // passwords: above
                 out.add(EmailSignals.FORM_EXTERNAL_POST.fire(f.where() + " form asks for personal details and posts to "
                         + LinkRules.abbreviate(f.action())));
                 break;
