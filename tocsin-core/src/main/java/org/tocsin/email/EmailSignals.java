@@ -189,6 +189,11 @@ public final class EmailSignals {
             "A lure comes with a disguise: a hidden or throwaway destination, or a sender that hides who it is.",
             1.5, "T1566");
 
+    public static final SignalDefinition VERIFIED_KNOWN_SENDER = new SignalDefinition("EMAIL_VERIFIED_KNOWN_SENDER",
+            "A trusted server verified (DMARC pass) that the mail comes from a provider's, a contact's or the defended"
+                    + " organisation's own domain, where alert and sign-in wording is expected.",
+            -3, "T1672");
+
     // attachments
     public static final SignalDefinition ATTACHMENT_EXECUTABLE = new SignalDefinition("EMAIL_ATTACHMENT_EXECUTABLE",
             "An attachment is a program, script or shortcut that runs when opened.",
@@ -248,7 +253,7 @@ public final class EmailSignals {
                 ADVANCE_FEE_LURE, CALLBACK_LURE, RECIPIENT_IN_SUBJECT, CONFUSABLE_TEXT, INVISIBLE_TEXT_CHARS, TEXT_OBFUSCATION, NO_READABLE_TEXT,
                 INTERVIEW_LURE, EVENT_INVITATION_LURE, COLLABORATION_LURE, DOCUMENT_SHARED_LURE, HIDDEN_TEXT,
                 HTML_REFRESH, ACTION_LINK_ONLY,
-                LURE_WITH_EVASION,
+                LURE_WITH_EVASION, VERIFIED_KNOWN_SENDER,
                 ATTACHMENT_EXECUTABLE, ATTACHMENT_HTML, ATTACHMENT_DISK_IMAGE, ATTACHMENT_MACRO,
                 ARCHIVE_EXECUTABLE, ENCRYPTED_ARCHIVE_PASSWORD, ATTACHMENT_PASSWORD, ATTACHMENT_DISGUISED, ARCHIVE_BOMB,
                 AUTH_DMARC_FAIL, AUTH_SPF_FAIL, AUTH_DKIM_FAIL, AUTH_PROTECTED_DOMAIN_FAIL, AUTH_ALIGNED_PASS);

@@ -12,7 +12,8 @@ import org.tocsin.signal.SignalDefinition;
  * Signals about combinations, in the spirit of rspamd's composites: a lure on its own may be a
  * newsletter, a shortened link on its own may be a tweet; a lure that leads through a hidden or
  * throwaway destination, or comes from a disguised sender, is how phishing is built. Runs after the
- * other rules and reads what they fired.
+ * other rules and reads what they fired. Also the reverse: mail a trusted server verified as coming from a
+ * known domain (a provider, a contact's outlet, the defended organisation) is expected to use alert wording.
  */
 public final class CompositeRules implements EmailRule {
     private static final Set<String> LURES = ids(EmailSignals.SIGN_IN_LURE, EmailSignals.SECURITY_ALERT_LURE,
@@ -35,6 +36,13 @@ public final class CompositeRules implements EmailRule {
         if (lure != null && evasion != null) {
             out.add(EmailSignals.LURE_WITH_EVASION.fire("A lure (" + lure.id() + ") delivered with a disguise ("
                     + evasion.id() + ")"));
+        }
+        String from = view.message().fromDomain();
+        String fromReg = from == null ? null : org.tocsin.domain.DomainNames.registrable(from);
+        boolean verified = out.stream().anyMatch(s -> s.id().equals(EmailSignals.AUTH_ALIGNED_PASS.id()));
+        if (verified && ctx.isKnownDomain(fromReg) && !ctx.isFreeMail(from)) { // anyone can have a gmail.com address
+            // Google's real "security alert" reads like its imitations; the trusted DMARC pass is what differs.
+            out.add(EmailSignals.VERIFIED_KNOWN_SENDER.fire("Verified by a trusted server as sent from " + fromReg));
         }
     }
 
