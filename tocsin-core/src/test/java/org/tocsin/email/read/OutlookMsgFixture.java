@@ -19,7 +19,7 @@ import org.apache.poi.poifs.filesystem.POIFSFileSystem;
  * readers can be tested without a binary fixture in the repository.
  *
  * <p>Layout written: a top-level {@code __properties_version1.0} stream (32-byte header, then one 16-byte
- * entry per property), one {@code __substg1.0_XXXX001F} stream per string property (UTF-16LE, no
+ * entry per property), one {@code __substg1.0_<tag>001F} stream per string property (UTF-16LE, no
  * terminator), and for each attachment an {@code __attach_version1.0_#0000000N} storage holding its own
  * {@code __properties_version1.0} (8-byte header), the data ({@code __substg1.0_37010102}), the long file
  * name ({@code 3707001F}) and the MIME tag ({@code 370E001F}).
