@@ -370,6 +370,10 @@ public final class MimeMailParser {
      * UTF-8, else as windows-1252 (the Latin-1 of 2002), and unfolded.
      */
     static String headerValue(Field field) {
+        String body = field.getBody() == null ? "" : field.getBody();
+        if (isAscii(body)) {
+            return body; // the common case: nothing was decoded from 8-bit bytes, so nothing can be lost
+        }
         ByteSequence raw = field.getRaw();
         if (raw != null) {
             int n = raw.length();
@@ -382,8 +386,16 @@ public final class MimeMailParser {
                 }
             }
         }
-        String value = field.getBody() == null ? "" : field.getBody();
-        return Charsets.repairRawHeader(value);
+        return Charsets.repairRawHeader(body);
+    }
+
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static String unfold(String value) {
