@@ -42,9 +42,12 @@ final class OutlookMsgParser {
         } catch (RuntimeException e) {
             throw new IOException("not a readable Outlook .msg file: " + e.getMessage(), e);
         }
-        msg.setReturnNullOnMissingChunk(true);
         List<String> problems = new ArrayList<>();
-        byte[] mimeBytes = toMime(msg, depth, problems);
+        byte[] mimeBytes;
+        try (MAPIMessage open = msg) { // releases POI's in-memory file system as soon as it is rebuilt as MIME
+            open.setReturnNullOnMissingChunk(true);
+            mimeBytes = toMime(open, depth, problems);
+        }
         // The evidence is the .msg file itself, not the MIME text it is rebuilt as.
         EvidenceRef ref = new EvidenceRef(source, Sha256.of(bytes), bytes.length);
         MailMessage parsed = mime.parse(new ByteArrayInputStream(mimeBytes), source, depth, ref);
