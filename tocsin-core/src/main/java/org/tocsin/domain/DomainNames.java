@@ -1,6 +1,7 @@
 package org.tocsin.domain;
 
 import com.google.common.net.InternetDomainName;
+import com.google.thirdparty.publicsuffix.PublicSuffixPatterns;
 import com.ibm.icu.text.IDNA;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -70,30 +71,42 @@ public final class DomainNames {
 
     /**
      * The registrable domain ("eTLD+1") under the Public Suffix List, private section included, so
-     * that {@code foo.github.io} and {@code bild.eu.com} are their own registrable domains. Falls
-     * back to the last two labels for names Guava rejects, and returns the host itself for IPs and
-     * single labels.
+     * that {@code foo.github.io} and {@code bild.eu.com} are their own registrable domains: what Guava's
+     * {@code InternetDomainName.topPrivateDomain()} answers, from the same list (Guava's
+     * {@link PublicSuffixPatterns}). The walk is written here because Guava validates and re-joins every
+     * ancestor name on each call, which is most of the cost of watching a feed; a test holds the two
+     * equal on real domain lists. Returns the host itself for IPs, single labels, public suffixes and
+     * names under no known suffix.
      */
     public static String registrable(String asciiHost) {
         if (asciiHost == null || isIpv4(asciiHost) || asciiHost.startsWith("[") || asciiHost.indexOf('.') < 0) {
             return asciiHost;
         }
-        String cached = REGISTRABLE.get(asciiHost);
-        if (cached != null) {
-            return cached;
+        // ancestors from the longest: the first that is a public suffix decides (as in Guava)
+        int previous = -1; // start of the label before the ancestor being tried
+        int start = 0;
+        while (true) {
+            String ancestor = start == 0 ? asciiHost : asciiHost.substring(start);
+            if (PublicSuffixPatterns.EXACT.containsKey(ancestor)) {
+                return previous < 0 ? asciiHost : asciiHost.substring(previous);
+            }
+            if (PublicSuffixPatterns.EXCLUDED.containsKey(ancestor)) {
+                return ancestor; // "!city.kawasaki.jp": the exception itself is registrable
+            }
+            int dot = asciiHost.indexOf('.', start);
+            if (dot < 0) {
+                return asciiHost; // under no known suffix
+            }
+            if (PublicSuffixPatterns.UNDER.containsKey(asciiHost.substring(dot + 1))) {
+                return previous < 0 ? asciiHost : asciiHost.substring(previous); // "*.ck": ancestor is a suffix
+            }
+            previous = start;
+            start = dot + 1;
         }
-        String computed = computeRegistrable(asciiHost);
-        if (REGISTRABLE.size() >= 100_000) {
-            REGISTRABLE.clear(); // bounded; the Public Suffix List lookup is cheap enough to redo
-        }
-        REGISTRABLE.put(asciiHost, computed);
-        return computed;
     }
 
-    private static final java.util.concurrent.ConcurrentHashMap<String, String> REGISTRABLE =
-            new java.util.concurrent.ConcurrentHashMap<>();
-
-    private static String computeRegistrable(String asciiHost) {
+    /** Guava's own answer, kept to check {@link #registrable} against. */
+    static String registrableByGuava(String asciiHost) {
         try {
             InternetDomainName name = InternetDomainName.from(asciiHost);
             if (name.isUnderPublicSuffix()) {
@@ -101,9 +114,7 @@ public final class DomainNames {
             }
             return asciiHost;
         } catch (IllegalArgumentException | IllegalStateException e) {
-            int last = asciiHost.lastIndexOf('.');
-            int prev = asciiHost.lastIndexOf('.', last - 1);
-            return prev < 0 ? asciiHost : asciiHost.substring(prev + 1);
+            return null;
         }
     }
 

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 /**
  * Finds domains that imitate protected names. One implementation for every caller: the email
@@ -17,62 +19,80 @@ import java.util.Set;
  *
  * <p>Matching happens on confusable skeletons of the registrable label, so homoglyphs, punycode and
  * ASCII look-alikes ({@code rn} for {@code m}, {@code 0} for {@code o}) fold before anything else, and
- * the suffix is ignored (TLD-agnostic). Edit distance is found through a deletion index (the SymSpell
- * idea): every protected skeleton is stored with all its deletions up to its allowed distance, and a
- * candidate looks up its own deletions, so the cost per domain does not grow with the number of
- * protected names; the edit distance is then verified exactly (Damerau–Levenshtein).
+ * the suffix is ignored (TLD-agnostic). Edit distance is found through a {@link DeletionIndex} (the
+ * SymSpell idea) and verified exactly (Damerau–Levenshtein); brands inside longer labels through
+ * {@link EmbeddedBrands} (multi-pattern Rabin–Karp). Neither costs more per domain as protected names grow.
  *
  * <p>Short labels (2–4 characters: {@code ap}, {@code bild}, {@code ups}) collide with words and with
  * other brands, so they match only exactly, by homoglyph, or as a whole hyphen-separated token
- * ({@code ups-delivery}); never by edit distance or as a substring. Provider labels that are ordinary
+ * ({@code ups-delivery}), or with one letter doubled ({@code bildd}); never by other edits or as a substring. Provider labels that are ordinary
  * words ({@code outlook}, {@code signal}, {@code hermes}) get the same care: {@code slack.net},
  * {@code outlook.4team.biz} and {@code hermesx.blogspot.com} belong to other people.
  */
 public final class LookalikeIndex {
     private static final int MAX_DISTANCE = 2;
+    /** Brands this long or longer are looked for inside other labels. */
+    private static final int MIN_EMBEDDED_LENGTH = EmbeddedBrands.WINDOW;
     /** Generic suffixes large providers usually hold beside their main one. */
     private static final Set<String> LEGACY_SUFFIXES = Set.of("com", "net", "org", "info", "biz");
+    private static final Pattern TOKEN_SEPARATORS = Pattern.compile("[-0-9]+");
     private static final int CACHE_SIZE = 50_000;
-    private final java.util.concurrent.ConcurrentHashMap<String, List<LookalikeMatch>> cache =
-            new java.util.concurrent.ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, List<LookalikeMatch>> cache = new ConcurrentHashMap<>();
 
-    private record Entry(ProtectedName name, String skeleton, int maxDistance) {
+    private record Entry(int id, ProtectedName name, String skeleton, int maxDistance, String suffixLetters) {
+        String protectedSuffix() {
+            String d = name.domain();
+            return d.substring(Math.min(d.length(), name.label().length() + 1));
+        }
     }
 
+    private final List<Entry> entries = new ArrayList<>();
     private final Map<String, List<Entry>> bySkeleton = new HashMap<>();
     private final Map<String, List<Entry>> byDehyphenated = new HashMap<>();
-    private final Map<String, List<Entry>> byDeletion = new HashMap<>();
-    private final List<Entry> substringEntries = new ArrayList<>();
+    private final DeletionIndex deletions = new DeletionIndex();
+    private final EmbeddedBrands embedded;
+    private final List<Entry> embeddedEntries = new ArrayList<>();
     private final Map<String, List<Entry>> byDomain = new HashMap<>();
     private final Set<String> ownDomains = new HashSet<>();
     private int minTypoLength = Integer.MAX_VALUE;
     private int maxTypoLength = 0;
+    private int deepestDistance = 0;
 
     private LookalikeIndex(Collection<ProtectedName> names) {
+        List<String> patterns = new ArrayList<>();
         for (ProtectedName n : names) {
             String skel = Confusables.skeleton(n.label());
             int maxDistance = n.needsCaution() ? 0 : n.label().length() <= 8 ? 1 : MAX_DISTANCE;
-            Entry e = new Entry(n, skel, maxDistance);
+            String suffix = n.domain().length() > n.label().length() ? n.domain().substring(n.label().length() + 1) : "";
+            Entry e = new Entry(entries.size(), n, skel, maxDistance, suffix.replace(".", ""));
+            entries.add(e);
             add(bySkeleton, skel, e);
             add(byDehyphenated, skel.replace("-", ""), e);
             if (maxDistance > 0) {
-                for (String d : deletions(skel, maxDistance)) {
-                    add(byDeletion, d, e);
-                }
+                deletions.add(skel, maxDistance, e.id);
                 minTypoLength = Math.min(minTypoLength, skel.length() - maxDistance);
                 maxTypoLength = Math.max(maxTypoLength, skel.length() + maxDistance);
+                deepestDistance = Math.max(deepestDistance, maxDistance);
             }
-            if (!n.needsCaution() && n.label().length() >= 6) {
-                substringEntries.add(e);
+            if (!n.needsCaution() && n.label().length() >= MIN_EMBEDDED_LENGTH) {
+                embeddedEntries.add(e);
+                patterns.add(skel);
             }
             add(byDomain, n.domain(), e);
             ownDomains.addAll(n.ownDomains());
             ownDomains.add(n.domain());
         }
+        embedded = new EmbeddedBrands(patterns);
+        deletions.seal();
     }
 
     public static LookalikeIndex of(Collection<ProtectedName> names) {
         return new LookalikeIndex(names);
+    }
+
+    /** How many names are protected. */
+    public int size() {
+        return entries.size();
     }
 
     /** True when the host belongs to a protected owner (its own domain or a subdomain of one). */
@@ -104,7 +124,7 @@ public final class LookalikeIndex {
         if (cached != null) {
             return cached;
         }
-        List<LookalikeMatch> computed = List.copyOf(compute(asciiHost));
+        List<LookalikeMatch> computed = compute(asciiHost);
         if (cache.size() >= CACHE_SIZE) {
             cache.clear(); // crude but bounded; a feed's working set is rebuilt in milliseconds
         }
@@ -113,67 +133,122 @@ public final class LookalikeIndex {
     }
 
     private List<LookalikeMatch> compute(String asciiHost) {
-        if (asciiHost == null || asciiHost.isEmpty() || DomainNames.isIpv4(asciiHost) || asciiHost.startsWith("[")) {
+        if (asciiHost.isEmpty() || DomainNames.isIpv4(asciiHost) || asciiHost.startsWith("[")) {
             return List.of();
         }
         String registrable = DomainNames.registrable(asciiHost);
         if (registrable == null || ownDomains.contains(registrable)) {
             return List.of();
         }
-        String label = DomainNames.registrableLabel(registrable);
-        String suffix = registrable.substring(Math.min(registrable.length(), label.length() + 1));
-        String skel = Confusables.skeleton(DomainNames.toUnicode(label));
+        String label = DomainNames.toUnicode(DomainNames.registrableLabel(registrable));
+        int dot = registrable.indexOf('.');
+        String suffix = dot < 0 ? "" : registrable.substring(dot + 1);
+        String skel = Confusables.skeleton(label);
         Map<Entry, Found> found = new LinkedHashMap<>();
 
         for (Entry e : bySkeleton.getOrDefault(skel, List.of())) {
-            found(found, e).kinds.add(label.equals(e.name.label()) ? LookalikeKind.TLD_SWAP : LookalikeKind.HOMOGLYPH);
+            if (!label.equals(e.name.label())) {
+                found(found, e).add(LookalikeKind.HOMOGLYPH, "'" + label + "' reads as '" + e.name.label() + "'");
+            } else {
+                found(found, e); // the label itself; the suffix decides below
+            }
         }
-        for (Entry e : byDehyphenated.getOrDefault(skel.replace("-", ""), List.of())) {
+        String bare = skel.indexOf('-') >= 0 ? skel.replace("-", "") : skel;
+        for (Entry e : byDehyphenated.getOrDefault(bare, List.of())) {
             if (!skel.equals(e.skeleton)) {
-                found(found, e).kinds.add(LookalikeKind.HYPHENATION);
+                found(found, e).add(LookalikeKind.HYPHENATION, skel.length() > e.skeleton.length() ? "hyphen added" : "hyphen removed");
             }
         }
-        if (skel.length() >= minTypoLength && skel.length() <= maxTypoLength) {
-            Set<Entry> seen = new HashSet<>();
-            for (String d : deletions(skel, MAX_DISTANCE)) {
-                for (Entry e : byDeletion.getOrDefault(d, List.of())) {
-                    if (!seen.add(e) || skel.equals(e.skeleton)) {
-                        continue;
-                    }
-                    int dist = EditDistance.damerauLevenshtein(skel, e.skeleton, e.maxDistance);
-                    if (dist <= e.maxDistance && !skel.replace("-", "").equals(e.skeleton.replace("-", ""))) {
-                        Found f = found(found, e);
-                        f.kinds.add(LookalikeKind.TYPO);
-                        f.distance = dist;
-                    }
-                }
-            }
-        }
+        typos(label, skel, bare, found);
+        doubledLetters(label, skel, found);
         combosquats(skel, found);
         subdomainTricks(asciiHost, registrable, found);
+        if (found.isEmpty()) {
+            return List.of();
+        }
 
         List<LookalikeMatch> out = new ArrayList<>();
         for (Map.Entry<Entry, Found> me : found.entrySet()) {
             Entry e = me.getKey();
             Found f = me.getValue();
-            String protectedSuffix = e.name.domain().substring(Math.min(e.name.domain().length(), e.name.label().length() + 1));
-            boolean pureSwap = f.kinds.equals(EnumSet.of(LookalikeKind.TLD_SWAP));
-            if (pureSwap && e.name.source() == ProtectedName.Source.PROVIDER
+            String protectedSuffix = e.protectedSuffix();
+            boolean labelOnly = f.kinds.isEmpty();
+            if (labelOnly && e.name.source() == ProtectedName.Source.PROVIDER
                     && (isCountryCode(suffix) || LEGACY_SUFFIXES.contains(suffix) || e.name.needsCaution())) {
                 continue; // providers run country and legacy sites (google.de, verizon.net); slack.net is someone else's
             }
             if (!f.kinds.contains(LookalikeKind.SUBDOMAIN) && !suffix.equals(protectedSuffix)) {
-                f.kinds.add(LookalikeKind.TLD_SWAP);
+                f.add(LookalikeKind.TLD_SWAP, "suffix ." + suffix + " for ." + protectedSuffix);
             }
-            out.add(new LookalikeMatch(registrable, e.name, f.kinds, f.distance, score(f, e)));
+            if (f.kinds.isEmpty()) {
+                continue; // same label, same suffix: the protected domain itself under another owner list
+            }
+            out.add(new LookalikeMatch(registrable, e.name, f.kinds, f.distance, score(f, e), String.join("; ", f.details)));
         }
-        return out;
+        return List.copyOf(out);
+    }
+
+    /** Labels within the allowed edit distance of a protected skeleton, through the deletion index. */
+    private void typos(String label, String skel, String bare, Map<Entry, Found> found) {
+        if (deepestDistance == 0 || skel.length() < minTypoLength || skel.length() > maxTypoLength) {
+            return;
+        }
+        int[] seen = new int[8];
+        int[] seenCount = {0};
+        deletions.candidates(skel, deepestDistance, id -> {
+            for (int i = 0; i < seenCount[0]; i++) {
+                if (seen[i] == id) {
+                    return;
+                }
+            }
+            if (seenCount[0] < seen.length) {
+                seen[seenCount[0]++] = id;
+            }
+            Entry e = entries.get(id);
+            if (skel.equals(e.skeleton) || bare.equals(e.skeleton.replace("-", ""))) {
+                return; // a homoglyph or hyphenation, named above
+            }
+            int dist = EditDistance.damerauLevenshtein(skel, e.skeleton, e.maxDistance);
+            if (dist > e.maxDistance) {
+                return;
+            }
+            int raw = EditDistance.damerauLevenshtein(label, e.name.label(), MAX_DISTANCE);
+            Found f = found(found, e);
+            f.distance = dist;
+            if (raw <= MAX_DISTANCE) {
+                TypoEdit edit = TypoEdit.between(e.name.label(), label, raw);
+                for (LookalikeKind k : edit.kinds()) {
+                    f.add(k, edit.detail());
+                }
+            } else {
+                String detail = dist + (dist == 1 ? " edit" : " edits") + " once look-alike characters are folded";
+                f.add(LookalikeKind.TYPO, detail);
+                f.add(LookalikeKind.HOMOGLYPH, detail);
+            }
+        });
+    }
+
+    /** Short and ordinary-word labels allow one typo only: a doubled letter (bildd, cnnn), rarely a word of its own. */
+    private void doubledLetters(String label, String skel, Map<Entry, Found> found) {
+        for (int i = 1; i < skel.length(); i++) {
+            if (skel.charAt(i) != skel.charAt(i - 1)) {
+                continue;
+            }
+            String undoubled = skel.substring(0, i) + skel.substring(i + 1);
+            for (Entry e : bySkeleton.getOrDefault(undoubled, List.of())) {
+                if (e.maxDistance == 0) {
+                    found(found, e).add(LookalikeKind.TYPO, "'" + skel.charAt(i) + "' doubled");
+                    found.get(e).distance = 1;
+                }
+            }
+        }
     }
 
     private void combosquats(String skel, Map<Entry, Found> found) {
         if (skel.indexOf('-') >= 0 || hasDigit(skel)) {
-            Set<String> hyphenWords = new HashSet<>(java.util.Arrays.asList(skel.split("-")));
-            for (String token : skel.split("[-0-9]+")) {
+            // whole hyphen- or digit-separated tokens: the only way short and everyday-word brands combine
+            List<String> hyphenWords = List.of(skel.split("-"));
+            for (String token : TOKEN_SEPARATORS.split(skel)) {
                 if (token.length() < 3 || token.equals(skel)) {
                     continue;
                 }
@@ -181,35 +256,34 @@ public final class LookalikeIndex {
                     // a short or everyday-word brand counts only as a hyphen-separated word ("ups-delivery"),
                     // not when digits happen to split it out ("meta4creations")
                     if (!e.name.needsCaution() || hyphenWords.contains(token)) {
-                        found(found, e).kinds.add(LookalikeKind.COMBOSQUAT);
+                        found(found, e).add(LookalikeKind.COMBOSQUAT, "'" + e.name.label() + "' combined with other words in '" + skel + "'");
                     }
                 }
             }
         }
-        String[] tokens = skel.split("-");
-        for (Entry e : substringEntries) {
-            if (skel.length() <= e.skeleton.length() || !skel.contains(e.skeleton)) {
-                continue;
-            }
-            for (String token : tokens) {
-                int at = token.indexOf(e.skeleton);
-                if (at >= 0 && token.length() > e.skeleton.length() && wordsAround(token, at, e.skeleton.length())) {
-                    found(found, e).kinds.add(LookalikeKind.COMBOSQUAT);
-                    break;
-                }
-            }
-        }
+        embedded.scan(skel, (pattern, start, end) -> embeddedAt(skel, embeddedEntries.get(pattern), start, end, found));
     }
 
     /**
-     * A brand inside a longer label is a combosquat only when what surrounds it could be words of its
-     * own (three or more letters, within the hyphen-separated part): {@code googleaccount} yes, {@code spiegelei} (a fried
-     * egg, not the magazine) no.
+     * A brand inside a longer label is a combosquat only when what surrounds it could be words of its own
+     * (three or more letters up to the next hyphen): {@code googleaccount} yes, {@code spiegelei} (a fried egg,
+     * not the magazine) no. The protected suffix glued on ({@code spiegelde}) and a glued {@code www} count too.
      */
-    private static boolean wordsAround(String label, int at, int length) {
-        int before = at;
-        int after = label.length() - at - length;
-        return (before == 0 || before >= 3) && (after == 0 || after >= 3);
+    private static void embeddedAt(String skel, Entry e, int start, int end, Map<Entry, Found> found) {
+        if (skel.length() == end - start) {
+            return;
+        }
+        int wordStart = skel.lastIndexOf('-', start - 1) + 1;
+        int hyphenAfter = skel.indexOf('-', end);
+        int wordEnd = hyphenAfter < 0 ? skel.length() : hyphenAfter;
+        int before = start - wordStart;
+        int after = wordEnd - end;
+        boolean gluedSuffix = after > 0 && skel.regionMatches(end, e.suffixLetters, 0, after) && after == e.suffixLetters.length();
+        if ((before == 0 || before >= 3) && (after == 0 || after >= 3 || gluedSuffix)) {
+            found(found, e).add(LookalikeKind.COMBOSQUAT, gluedSuffix && before == 0
+                    ? "'" + e.name.domain() + "' written without its dot"
+                    : "'" + e.name.label() + "' inside '" + skel + "'");
+        }
     }
 
     private void subdomainTricks(String host, String registrable, Map<Entry, Found> found) {
@@ -218,15 +292,17 @@ public final class LookalikeIndex {
         }
         String[] sub = host.substring(0, host.length() - registrable.length() - 1).split("\\.");
         for (int i = 0; i < sub.length; i++) {
-            if (i + 1 < sub.length) {
-                for (Entry e : byDomain.getOrDefault(sub[i] + "." + sub[i + 1], List.of())) {
-                    found(found, e).kinds.add(LookalikeKind.SUBDOMAIN);
+            StringBuilder domain = new StringBuilder(sub[i]);
+            for (int j = i + 1; j < sub.length && j <= i + 2; j++) { // protected domains of two or three labels
+                domain.append('.').append(sub[j]);
+                for (Entry e : byDomain.getOrDefault(domain.toString(), List.of())) {
+                    found(found, e).add(LookalikeKind.SUBDOMAIN, "'" + e.name.domain() + "' placed in front of " + registrable);
                 }
             }
-            if (sub[i].length() >= 5) {
+            if (sub[i].length() >= MIN_EMBEDDED_LENGTH) {
                 for (Entry e : bySkeleton.getOrDefault(Confusables.skeleton(DomainNames.toUnicode(sub[i])), List.of())) {
                     if (!e.name.needsCaution()) {
-                        found(found, e).kinds.add(LookalikeKind.SUBDOMAIN);
+                        found(found, e).add(LookalikeKind.SUBDOMAIN, "'" + sub[i] + "' as a subdomain of " + registrable);
                     }
                 }
             }
@@ -240,7 +316,7 @@ public final class LookalikeIndex {
                 case HOMOGLYPH -> 0.95;
                 case TLD_SWAP -> 0.9;
                 case HYPHENATION -> 0.85;
-                case TYPO -> f.distance <= 1 ? 0.85 : 0.7;
+                case TYPO, BITSQUAT, VOWEL_SWAP -> f.distance <= 1 ? 0.85 : 0.7;
                 case SUBDOMAIN -> 0.8;
                 case COMBOSQUAT -> e.name.needsCaution() ? 0.55 : 0.75;
             });
@@ -265,7 +341,14 @@ public final class LookalikeIndex {
 
     private static final class Found {
         final EnumSet<LookalikeKind> kinds = EnumSet.noneOf(LookalikeKind.class);
+        final List<String> details = new ArrayList<>(2);
         int distance;
+
+        void add(LookalikeKind kind, String detail) {
+            if (kinds.add(kind) || !details.contains(detail)) {
+                details.add(detail);
+            }
+        }
     }
 
     private static Found found(Map<Entry, Found> found, Entry e) {
@@ -274,25 +357,5 @@ public final class LookalikeIndex {
 
     private static <K, V> void add(Map<K, List<V>> map, K key, V value) {
         map.computeIfAbsent(key, k -> new ArrayList<>(1)).add(value);
-    }
-
-    /** The string and all strings made from it by deleting up to {@code max} characters. */
-    static Set<String> deletions(String s, int max) {
-        Set<String> out = new HashSet<>();
-        out.add(s);
-        List<String> frontier = List.of(s);
-        for (int d = 0; d < max; d++) {
-            List<String> next = new ArrayList<>();
-            for (String w : frontier) {
-                for (int i = 0; i < w.length(); i++) {
-                    String del = w.substring(0, i) + w.substring(i + 1);
-                    if (out.add(del)) {
-                        next.add(del);
-                    }
-                }
-            }
-            frontier = next;
-        }
-        return out;
     }
 }

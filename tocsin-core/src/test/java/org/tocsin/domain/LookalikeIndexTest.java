@@ -16,6 +16,11 @@ class LookalikeIndexTest {
             org("foxnews", "foxnews.com"),
             org("spiegel", "spiegel.de"),
             org("bild", "bild.de"),
+            org("t-online", "t-online.de"),
+            org("bbc", "bbc.co.uk"),
+            org("cnn", "cnn.com"),
+            org("nato", "nato.int"),
+            org("mfa", "mfa.gov.ua"),
             new ProtectedName("google", "google.com", "Google", ProtectedName.Source.PROVIDER,
                     Set.of("google.com", "gmail.com"), false),
             new ProtectedName("slack", "slack.com", "Slack", ProtectedName.Source.PROVIDER, Set.of("slack.com"), true)));
@@ -91,6 +96,45 @@ class LookalikeIndexTest {
         for (String d : List.of("nytimes.com", "example.org", "postwashington.org", "spiegelei-rezepte.de", "10.0.0.1")) {
             assertThat(index.matches(d)).as(d).isEmpty();
         }
+    }
+
+    @Test
+    void secondLevelAndPrivateSuffixSwaps() {
+        assertThat(kinds("bbc.org.uk")).containsExactly(LookalikeKind.TLD_SWAP);
+        assertThat(kinds("bbc.com.co")).containsExactly(LookalikeKind.TLD_SWAP);
+        assertThat(kinds("spiegel.co.com")).containsExactly(LookalikeKind.TLD_SWAP);
+        assertThat(kinds("nato.ws")).containsExactly(LookalikeKind.TLD_SWAP);
+        assertThat(index.best("spiegel.ltd").orElseThrow().detail()).isEqualTo("suffix .ltd for .de");
+    }
+
+    @Test
+    void typoCombinedWithANewSuffix() {
+        assertThat(kinds("t-onlinr.life")).containsExactly(LookalikeKind.TLD_SWAP, LookalikeKind.TYPO);
+        assertThat(index.best("t-onlinr.life").orElseThrow().detail()).contains("'e' replaced by 'r'");
+        assertThat(kinds("bildd.beauty")).containsExactly(LookalikeKind.TLD_SWAP, LookalikeKind.TYPO);
+        assertThat(index.best("bildd.lol").orElseThrow().detail()).contains("'d' doubled");
+        assertThat(kinds("cnnn.net")).contains(LookalikeKind.TYPO);
+    }
+
+    @Test
+    void bitFlipsAndVowelSwapsAreNamed() {
+        assertThat(kinds("foxnevs.com")).containsExactly(LookalikeKind.BITSQUAT); // 'w' 0x77 -> 'v' 0x76
+        assertThat(kinds("fgxnews.com")).containsExactly(LookalikeKind.BITSQUAT); // 'o' 0x6f -> 'g' 0x67
+        assertThat(kinds("spiogel.de")).containsExactly(LookalikeKind.VOWEL_SWAP);
+        assertThat(kinds("washingtanpost.com")).contains(LookalikeKind.VOWEL_SWAP);
+        assertThat(index.best("fgxnews.com").orElseThrow().detail()).isEqualTo("'o' replaced by 'g' (one bit flipped)");
+    }
+
+    @Test
+    void protectedDomainGluedOrPlacedInSubdomains() {
+        assertThat(kinds("spiegelde.com")).contains(LookalikeKind.COMBOSQUAT);
+        assertThat(kinds("bbc.co.uk.news-today.site")).contains(LookalikeKind.SUBDOMAIN);
+        assertThat(kinds("washingtonpost.secure-login.info")).contains(LookalikeKind.SUBDOMAIN);
+    }
+
+    @Test
+    void shortBrandAsAHyphenatedWordWithALookalikeSuffixWord() {
+        assertThat(kinds("mfa-qov.info")).contains(LookalikeKind.COMBOSQUAT);
     }
 
     @Test

@@ -1,0 +1,112 @@
+package org.tocsin.domain;
+
+import java.util.Arrays;
+
+/**
+ * A multimap from 64-bit keys to int values (open addressing, postings chained through arrays), with a
+ * bit-set filter for "surely absent" answers. The lookalike indexes address strings by hash and probe many
+ * keys per domain, nearly all absent; with thousands of protected names the table outgrows the processor
+ * caches while a filter of about a byte per key stays cached, so an absent key costs one cached read.
+ * Call {@link #seal()} after the last {@link #put}; lookups before that skip the filter.
+ */
+final class LongPostings {
+    private long[] keys = new long[1 << 10];
+    private int[] heads = new int[1 << 10];
+    private int used;
+    private int[] values = new int[1 << 10];
+    private int[] nextPosting = new int[1 << 10];
+    private int postings;
+    private long[] filter = new long[1];
+    private int filterMask = 0; // 0: not sealed, every key "may be present"
+
+    LongPostings() {
+        Arrays.fill(heads, -1);
+    }
+
+    /** Adds {@code value} under {@code key}; adding the value just added under the same key again is a no-op. */
+    void put(long key, int value) {
+        if (used * 2 >= keys.length) {
+            grow();
+        }
+        int slot = find(key);
+        if (heads[slot] < 0) {
+            keys[slot] = key;
+            used++;
+        } else if (values[heads[slot]] == value) {
+            return;
+        }
+        if (postings == values.length) {
+            values = Arrays.copyOf(values, postings * 2);
+            nextPosting = Arrays.copyOf(nextPosting, postings * 2);
+        }
+        values[postings] = value;
+        nextPosting[postings] = heads[slot];
+        heads[slot] = postings++;
+    }
+
+    /** Builds the filter over every key stored. */
+    void seal() {
+        int bits = Integer.highestOneBit(Math.max(64, used * 8 - 1)) << 1;
+        filter = new long[bits >>> 6];
+        filterMask = bits - 1;
+        for (int i = 0; i < keys.length; i++) {
+            if (heads[i] >= 0) {
+                int bit = filterBit(keys[i]);
+                filter[bit >>> 6] |= 1L << bit;
+            }
+        }
+    }
+
+    /** False when the key is surely absent; true when it may be present. One cached read. */
+    boolean mayContain(long key) {
+        if (filterMask == 0) {
+            return true;
+        }
+        int bit = filterBit(key);
+        return (filter[bit >>> 6] & (1L << bit)) != 0;
+    }
+
+    /** Reports each value stored under {@code key}. */
+    void forEach(long key, java.util.function.IntConsumer sink) {
+        int slot = find(key);
+        if (heads[slot] < 0) {
+            return;
+        }
+        for (int p = heads[slot]; p >= 0; p = nextPosting[p]) {
+            sink.accept(values[p]);
+        }
+    }
+
+    private int filterBit(long key) {
+        return (int) (mix(key) >>> 32) & filterMask;
+    }
+
+    private int find(long key) {
+        int mask = keys.length - 1;
+        int slot = (int) mix(key) & mask;
+        while (heads[slot] >= 0 && keys[slot] != key) {
+            slot = (slot + 1) & mask;
+        }
+        return slot;
+    }
+
+    private void grow() {
+        long[] oldKeys = keys;
+        int[] oldHeads = heads;
+        keys = new long[oldKeys.length * 2];
+        heads = new int[oldKeys.length * 2];
+        Arrays.fill(heads, -1);
+        for (int i = 0; i < oldKeys.length; i++) {
+            if (oldHeads[i] >= 0) {
+                int slot = find(oldKeys[i]);
+                keys[slot] = oldKeys[i];
+                heads[slot] = oldHeads[i];
+            }
+        }
+    }
+
+    private static long mix(long z) {
+        z = (z ^ (z >>> 33)) * 0xff51afd7ed558ccdL;
+        return z ^ (z >>> 29);
+    }
+}

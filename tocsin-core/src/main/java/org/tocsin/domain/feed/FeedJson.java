@@ -1,0 +1,28 @@
+package org.tocsin.domain.feed;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+
+/** The streaming JSON set-up and error wording that the JSON feed readers share. */
+final class FeedJson {
+    /** For get-entries files, and for sniffing the first field name of a JSON feed. */
+    static final JsonFactory FACTORY = JsonFactory.builder()
+            // a raw control byte inside a base64 string is that entry's problem, not the end of the feed
+            .enable(JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS)
+            .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
+            // room for what LongStringCutter lets through, so an over-long base64 field is its entry's problem
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxStringLength(CtEntryNames.MAX_BASE64 + 16)
+                    .build())
+            .build();
+
+    private FeedJson() {}
+
+    /** Jackson's message without the "[Source: REDACTED ...]" boilerplate it puts into nested locations. */
+    static String message(JsonProcessingException e) {
+        return e.getOriginalMessage().replaceAll("\\[Source: [^;]*; ", "[");
+    }
+}
