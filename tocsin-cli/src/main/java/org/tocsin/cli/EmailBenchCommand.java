@@ -2,9 +2,6 @@ package org.tocsin.cli;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -67,7 +64,7 @@ final class EmailBenchCommand implements Callable<Integer> {
         for (int i = 0; i < warmup; i++) {
             parallelPass(corpus, run);
         }
-        resetPeaks();
+        HeapPeaks.reset();
         long start = System.nanoTime();
         long flagged = 0;
         for (int i = 0; i < passes; i++) {
@@ -80,7 +77,7 @@ final class EmailBenchCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "throughput: %.0f messages/s (%.1f MB/s), %.3f ms/message%n",
                 messages / seconds, bytes * (double) passes / 1e6 / seconds, 1000 * seconds / messages);
         System.out.printf(Locale.ROOT, "peak heap: %.0f MB (max heap %d MB); flagged per pass: %d%n",
-                peakHeap() / 1e6, Runtime.getRuntime().maxMemory() >> 20, flagged);
+                HeapPeaks.peakBytes() / 1e6, Runtime.getRuntime().maxMemory() >> 20, flagged);
         return ExitCodes.OK;
     }
 
@@ -126,22 +123,5 @@ final class EmailBenchCommand implements Callable<Integer> {
             });
         }
         return flagged[0];
-    }
-
-    private static void resetPeaks() {
-        System.gc();
-        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
-            p.resetPeakUsage();
-        }
-    }
-
-    private static long peakHeap() {
-        long sum = 0;
-        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (p.getType() == MemoryType.HEAP) {
-                sum += p.getPeakUsage().getUsed();
-            }
-        }
-        return sum;
     }
 }

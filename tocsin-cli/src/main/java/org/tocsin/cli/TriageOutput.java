@@ -1,7 +1,5 @@
 package org.tocsin.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintStream;
@@ -12,7 +10,6 @@ import org.tocsin.signal.Signal;
 
 /** Writes triage results as JSON Lines (docs/cli.md lists the fields) or as a human summary. */
 final class TriageOutput {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private final PrintStream out;
     private final boolean json;
 
@@ -23,7 +20,7 @@ final class TriageOutput {
 
     void result(TriageResult r) {
         if (json) {
-            out.println(write(toJson(r)));
+            out.println(JsonLines.line(toJson(r)));
         } else {
             human(r);
         }
@@ -31,10 +28,7 @@ final class TriageOutput {
 
     void error(String source, String error) {
         if (json) {
-            ObjectNode o = JSON.createObjectNode();
-            o.put("source", source);
-            o.put("error", error);
-            out.println(write(o));
+            out.println(JsonLines.error(source, error));
         } else {
             out.println(source);
             out.println("  ERROR  " + error);
@@ -43,7 +37,7 @@ final class TriageOutput {
     }
 
     static ObjectNode toJson(TriageResult r) {
-        ObjectNode o = JSON.createObjectNode();
+        ObjectNode o = JsonLines.object();
         o.put("source", r.evidence().source());
         o.put("sha256", r.evidence().sha256());
         o.put("message_id", r.messageId());
@@ -97,13 +91,5 @@ final class TriageOutput {
             out.println("  note: " + p);
         }
         out.println();
-    }
-
-    private static String write(ObjectNode o) {
-        try {
-            return JSON.writeValueAsString(o);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

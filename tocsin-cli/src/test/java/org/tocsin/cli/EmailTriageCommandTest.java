@@ -3,49 +3,21 @@ package org.tocsin.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The command as a user runs it: JSON Lines fields, per-item errors and exit codes. */
 class EmailTriageCommandTest {
     private static final Path ROOT = Path.of(System.getProperty("tocsin.root", ".."));
-    private static final ObjectMapper JSON = new ObjectMapper();
 
-    private record Run(int exitCode, List<JsonNode> lines, String err) {
-    }
-
-    private static Run run(String... args) throws Exception {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-            int code = Main.run(args);
-            System.out.flush();
-            List<JsonNode> lines = new ArrayList<>();
-            for (String line : o.toString(StandardCharsets.UTF_8).split("\n")) {
-                if (line.startsWith("{")) {
-                    lines.add(JSON.readTree(line));
-                }
-            }
-            return new Run(code, lines, e.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
+    private static CliRun run(String... args) throws Exception {
+        return CliRun.of(args);
     }
 
     @Test
     void jsonLinesCarryTheDocumentedFields() throws Exception {
-        Run r = run("email", "triage", "--json", "--profile", ROOT.resolve("examples/profile.yaml").toString(),
+        CliRun r = run("email", "triage", "--json", "--profile", ROOT.resolve("examples/profile.yaml").toString(),
                 ROOT.resolve("examples/mail/phish/apt42-interview-lure.eml").toString());
         assertThat(r.exitCode()).isZero();
         assertThat(r.lines()).hasSize(1);
@@ -62,7 +34,7 @@ class EmailTriageCommandTest {
 
     @Test
     void anUnreadableItemIsReportedAndTheRunGoesOn() throws Exception {
-        Run r = run("email", "triage", "--json", ROOT.resolve("no/such/file.eml").toString(),
+        CliRun r = run("email", "triage", "--json", ROOT.resolve("no/such/file.eml").toString(),
                 ROOT.resolve("examples/mail/legit/internal-schedule.eml").toString());
         assertThat(r.exitCode()).isZero();
         assertThat(r.lines()).hasSize(2);

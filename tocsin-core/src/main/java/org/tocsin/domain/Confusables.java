@@ -1,6 +1,7 @@
 package org.tocsin.domain;
 
 import com.ibm.icu.text.SpoofChecker;
+import java.text.Normalizer;
 import java.util.Locale;
 
 /**
@@ -29,10 +30,52 @@ public final class Confusables {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (c >= 128) {
-                return CHECKER.getSkeleton(s).toLowerCase(Locale.ROOT);
+                return withoutMarks(CHECKER.getSkeleton(s).toLowerCase(Locale.ROOT));
             }
             out.append(ASCII[c]);
         }
         return out.toString();
+    }
+
+    /**
+     * TS #39 keeps accents and strokes (bíld, biłd skeleton to b + i + combining acute + ld): a reader skims past
+     * them, so they are dropped after decomposition.
+     */
+    private static String withoutMarks(String skeleton) {
+        String d = Normalizer.normalize(skeleton, Normalizer.Form.NFD);
+        StringBuilder out = new StringBuilder(d.length());
+        for (int i = 0; i < d.length(); i++) {
+            char c = d.charAt(i);
+            int type = Character.getType(c);
+            if (type != Character.NON_SPACING_MARK && type != Character.ENCLOSING_MARK) {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    /**
+     * For an ASCII string, where each position of its skeleton came from: {@code offsets[i]} is the index in
+     * {@code s} of the character that produced skeleton character {@code i}, and {@code offsets[skeleton
+     * length]} is {@code s.length()}. Null for other strings, whose skeletons ICU computes as a whole.
+     */
+    public static int[] sourceOffsets(String s) {
+        int length = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= 128) {
+                return null;
+            }
+            length += ASCII[c].length();
+        }
+        int[] out = new int[length + 1];
+        int k = 0;
+        for (int i = 0; i < s.length(); i++) {
+            for (int j = 0; j < ASCII[s.charAt(i)].length(); j++) {
+                out[k++] = i;
+            }
+        }
+        out[length] = s.length();
+        return out;
     }
 }

@@ -14,7 +14,6 @@ public final class DomainNames {
     private static final IDNA UTS46 = IDNA.getUTS46Instance(
             IDNA.NONTRANSITIONAL_TO_ASCII | IDNA.NONTRANSITIONAL_TO_UNICODE);
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
-    private static final Pattern ASCII_HOST = Pattern.compile("[a-z0-9._-]+");
 
     private DomainNames() {
     }
@@ -35,7 +34,7 @@ public final class DomainNames {
             return null;
         }
         String lower = h.toLowerCase(Locale.ROOT);
-        if (ASCII_HOST.matcher(lower).matches() && !lower.contains("xn--")) {
+        if (isPlainAsciiHost(lower) && !lower.contains("xn--")) {
             return lower.length() <= 253 ? lower : null;
         }
         StringBuilder out = new StringBuilder();
@@ -48,7 +47,20 @@ public final class DomainNames {
             return null;
         }
         String ascii = out.toString().toLowerCase(Locale.ROOT);
-        return ascii.isEmpty() || ascii.length() > 253 ? null : ascii;
+        // Without STD3 rules (which would also refuse the underscores real hosts carry) UTS #46 lets controls,
+        // spaces and punctuation through; a host name has none of them.
+        return ascii.length() > 253 || !isPlainAsciiHost(ascii) ? null : ascii;
+    }
+
+    /** Letters, digits, dots, hyphens and underscores only: nothing for IDNA to map. (A loop: a regex costs more per name than the rest of a feed's matching.) */
+    private static boolean isPlainAsciiHost(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '_')) {
+                return false;
+            }
+        }
+        return !s.isEmpty();
     }
 
     /** The Unicode form of an ASCII host name, as a reader would see it. */

@@ -23,11 +23,15 @@ import java.util.regex.Pattern;
  * SymSpell idea) and verified exactly (Damerau–Levenshtein); brands inside longer labels through
  * {@link EmbeddedBrands} (multi-pattern Rabin–Karp). Neither costs more per domain as protected names grow.
  *
- * <p>Short labels (2–4 characters: {@code ap}, {@code bild}, {@code ups}) collide with words and with
- * other brands, so they match only exactly, by homoglyph, or as a whole hyphen-separated token
- * ({@code ups-delivery}), or with one letter doubled ({@code bildd}); never by other edits or as a substring. Provider labels that are ordinary
- * words ({@code outlook}, {@code signal}, {@code hermes}) get the same care: {@code slack.net},
- * {@code outlook.4team.biz} and {@code hermesx.blogspot.com} belong to other people.
+ * <p>Short labels collide with words, with other brands and with each other's acronyms (docs/domain-watch.md
+ * shows the false alarms each rule removed from 22,826 legitimate domains). So edit distance grows with the
+ * label: none up to 5 characters, 1 up to 8, 2 beyond. Labels of 2–4 characters ({@code ap}, {@code bild},
+ * {@code ups}) match only exactly, by homoglyph, by suffix swap, as a whole hyphen-separated word
+ * ({@code ups-delivery}) and, from 4 characters, with one letter doubled ({@code bildd}; {@code app} is not
+ * {@code ap}); 5-character labels ({@code ncsbe}, {@code nvsos}) add nothing but the doubled letter, since one
+ * edit turns one state's acronym into another's; brands are looked for inside longer labels from 6 characters.
+ * Provider labels that are ordinary words ({@code outlook}, {@code signal}, {@code hermes}) get the care of
+ * short ones: {@code slack.net}, {@code outlook.4team.biz} and {@code hermesx.blogspot.com} belong to other people.
  */
 public final class LookalikeIndex {
     private static final int MAX_DISTANCE = 2;
@@ -35,14 +39,19 @@ public final class LookalikeIndex {
     private static final int MIN_EMBEDDED_LENGTH = EmbeddedBrands.WINDOW;
     /** Generic suffixes large providers usually hold beside their main one. */
     private static final Set<String> LEGACY_SUFFIXES = Set.of("com", "net", "org", "info", "biz");
-    private static final Pattern TOKEN_SEPARATORS = Pattern.compile("[-0-9]+");
+    private static final Pattern DIGITS = Pattern.compile("[0-9]+");
     private static final int CACHE_SIZE = 50_000;
+    /** Two edits away is further from the original than any single manipulation. */
+    private static final double TWO_EDITS_SCORE = 0.7;
+    /** A short or everyday-word brand inside a hyphenated name (ups-delivery) is a weaker sign than a long one. */
+    private static final double SHORT_COMBOSQUAT_SCORE = 0.55;
     private final ConcurrentHashMap<String, List<LookalikeMatch>> cache = new ConcurrentHashMap<>();
 
     private record Entry(int id, ProtectedName name, String skeleton, int maxDistance, String suffixLetters) {
+        /** The suffix the protected label is registered under, or null for a brand that is not a registrable label (abcnews on go.com). */
         String protectedSuffix() {
             String d = name.domain();
-            return d.substring(Math.min(d.length(), name.label().length() + 1));
+            return d.startsWith(name.label() + ".") ? d.substring(name.label().length() + 1) : null;
         }
     }
 
@@ -62,9 +71,9 @@ public final class LookalikeIndex {
         List<String> patterns = new ArrayList<>();
         for (ProtectedName n : names) {
             String skel = Confusables.skeleton(n.label());
-            int maxDistance = n.needsCaution() ? 0 : n.label().length() <= 8 ? 1 : MAX_DISTANCE;
-            String suffix = n.domain().length() > n.label().length() ? n.domain().substring(n.label().length() + 1) : "";
-            Entry e = new Entry(entries.size(), n, skel, maxDistance, suffix.replace(".", ""));
+            int maxDistance = n.needsCaution() || n.label().length() <= 5 ? 0 : n.label().length() <= 8 ? 1 : MAX_DISTANCE;
+            String suffix = n.domain().startsWith(n.label() + ".") ? n.domain().substring(n.label().length() + 1) : null;
+            Entry e = new Entry(entries.size(), n, skel, maxDistance, suffix == null ? "" : suffix.replace(".", ""));
             entries.add(e);
             add(bySkeleton, skel, e);
             add(byDehyphenated, skel.replace("-", ""), e);
@@ -132,6 +141,14 @@ public final class LookalikeIndex {
         return computed;
     }
 
+    /**
+     * Every protected name this host imitates, without the cache: for feeds, whose names are mostly seen
+     * once, so caching them would cost more than it saves.
+     */
+    public List<LookalikeMatch> examine(String asciiHost) {
+        return asciiHost == null ? List.of() : compute(asciiHost);
+    }
+
     private List<LookalikeMatch> compute(String asciiHost) {
         if (asciiHost.isEmpty() || DomainNames.isIpv4(asciiHost) || asciiHost.startsWith("[")) {
             return List.of();
@@ -161,7 +178,7 @@ public final class LookalikeIndex {
         }
         typos(label, skel, bare, found);
         doubledLetters(label, skel, found);
-        combosquats(skel, found);
+        combosquats(label, skel, found);
         subdomainTricks(asciiHost, registrable, found);
         if (found.isEmpty()) {
             return List.of();
@@ -177,8 +194,10 @@ public final class LookalikeIndex {
                     && (isCountryCode(suffix) || LEGACY_SUFFIXES.contains(suffix) || e.name.needsCaution())) {
                 continue; // providers run country and legacy sites (google.de, verizon.net); slack.net is someone else's
             }
-            if (!f.kinds.contains(LookalikeKind.SUBDOMAIN) && !suffix.equals(protectedSuffix)) {
-                f.add(LookalikeKind.TLD_SWAP, "suffix ." + suffix + " for ." + protectedSuffix);
+            if (!f.kinds.contains(LookalikeKind.SUBDOMAIN) && !f.kinds.contains(LookalikeKind.COMBOSQUAT)
+                    && !suffix.equals(protectedSuffix)) { // the label itself imitated: its suffix matters
+                f.add(LookalikeKind.TLD_SWAP, protectedSuffix == null ? "'" + e.name.label() + "' (of " + e.name.domain()
+                        + ") registered as a domain of its own" : "suffix ." + suffix + " for ." + protectedSuffix);
             }
             if (f.kinds.isEmpty()) {
                 continue; // same label, same suffix: the protected domain itself under another owner list
@@ -195,6 +214,7 @@ public final class LookalikeIndex {
         }
         int[] seen = new int[8];
         int[] seenCount = {0};
+        int skelDigits = digitCount(skel);
         deletions.candidates(skel, deepestDistance, id -> {
             for (int i = 0; i < seenCount[0]; i++) {
                 if (seen[i] == id) {
@@ -208,15 +228,21 @@ public final class LookalikeIndex {
             if (skel.equals(e.skeleton) || bare.equals(e.skeleton.replace("-", ""))) {
                 return; // a homoglyph or hyphenation, named above
             }
+            if (skelDigits > digitCount(e.skeleton) && skel.length() > e.skeleton.length()) {
+                return; // real digits (not look-alikes of letters) added to a brand: fox4news, abc7news are TV stations
+            }
             int dist = EditDistance.damerauLevenshtein(skel, e.skeleton, e.maxDistance);
             if (dist > e.maxDistance) {
                 return;
             }
             int raw = EditDistance.damerauLevenshtein(label, e.name.label(), MAX_DISTANCE);
+            TypoEdit edit = raw <= MAX_DISTANCE ? TypoEdit.between(e.name.label(), label, raw) : null;
+            if (raw <= MAX_DISTANCE && edit == null) {
+                return;
+            }
             Found f = found(found, e);
             f.distance = dist;
-            if (raw <= MAX_DISTANCE) {
-                TypoEdit edit = TypoEdit.between(e.name.label(), label, raw);
+            if (edit != null) {
                 for (LookalikeKind k : edit.kinds()) {
                     f.add(k, edit.detail());
                 }
@@ -228,7 +254,7 @@ public final class LookalikeIndex {
         });
     }
 
-    /** Short and ordinary-word labels allow one typo only: a doubled letter (bildd, cnnn), rarely a word of its own. */
+    /** Labels allowed no edit distance still catch one typo: a doubled letter (bildd), from four letters up. */
     private void doubledLetters(String label, String skel, Map<Entry, Found> found) {
         for (int i = 1; i < skel.length(); i++) {
             if (skel.charAt(i) != skel.charAt(i - 1)) {
@@ -236,7 +262,7 @@ public final class LookalikeIndex {
             }
             String undoubled = skel.substring(0, i) + skel.substring(i + 1);
             for (Entry e : bySkeleton.getOrDefault(undoubled, List.of())) {
-                if (e.maxDistance == 0) {
+                if (e.maxDistance == 0 && e.skeleton.length() >= 4) { // app is not a typo of ap, nor dhhs of dhs
                     found(found, e).add(LookalikeKind.TYPO, "'" + skel.charAt(i) + "' doubled");
                     found.get(e).distance = 1;
                 }
@@ -244,24 +270,29 @@ public final class LookalikeIndex {
         }
     }
 
-    private void combosquats(String skel, Map<Entry, Found> found) {
+    private void combosquats(String label, String skel, Map<Entry, Found> found) {
         if (skel.indexOf('-') >= 0 || hasDigit(skel)) {
-            // whole hyphen- or digit-separated tokens: the only way short and everyday-word brands combine
-            List<String> hyphenWords = List.of(skel.split("-"));
-            for (String token : TOKEN_SEPARATORS.split(skel)) {
-                if (token.length() < 3 || token.equals(skel)) {
-                    continue;
+            // Whole hyphen-separated words: the only way short and everyday-word brands combine (ups-delivery).
+            // Words split by digits count for long brands, and only beside two or more digits (spiegel24, not the
+            // channel number of abcnews4 or the meta4creations that happens to contain meta).
+            for (String word : skel.split("-")) {
+                if (word.length() >= 3 && !word.equals(skel)) {
+                    for (Entry e : bySkeleton.getOrDefault(word, List.of())) {
+                        found(found, e).add(LookalikeKind.COMBOSQUAT, combined(e, label));
+                    }
                 }
-                for (Entry e : bySkeleton.getOrDefault(token, List.of())) {
-                    // a short or everyday-word brand counts only as a hyphen-separated word ("ups-delivery"),
-                    // not when digits happen to split it out ("meta4creations")
-                    if (!e.name.needsCaution() || hyphenWords.contains(token)) {
-                        found(found, e).add(LookalikeKind.COMBOSQUAT, "'" + e.name.label() + "' combined with other words in '" + skel + "'");
+                if (digitCount(word) >= 2) {
+                    for (String part : DIGITS.split(word)) {
+                        for (Entry e : part.length() >= 3 ? bySkeleton.getOrDefault(part, List.of()) : List.<Entry>of()) {
+                            if (!e.name.needsCaution()) {
+                                found(found, e).add(LookalikeKind.COMBOSQUAT, combined(e, label));
+                            }
+                        }
                     }
                 }
             }
         }
-        embedded.scan(skel, (pattern, start, end) -> embeddedAt(skel, embeddedEntries.get(pattern), start, end, found));
+        embedded.scan(skel, (pattern, start, end) -> embeddedAt(label, skel, embeddedEntries.get(pattern), start, end, found));
     }
 
     /**
@@ -269,21 +300,34 @@ public final class LookalikeIndex {
      * (three or more letters up to the next hyphen): {@code googleaccount} yes, {@code spiegelei} (a fried egg,
      * not the magazine) no. The protected suffix glued on ({@code spiegelde}) and a glued {@code www} count too.
      */
-    private static void embeddedAt(String skel, Entry e, int start, int end, Map<Entry, Found> found) {
+    private static void embeddedAt(String label, String skel, Entry e, int start, int end, Map<Entry, Found> found) {
         if (skel.length() == end - start) {
             return;
         }
         int wordStart = skel.lastIndexOf('-', start - 1) + 1;
         int hyphenAfter = skel.indexOf('-', end);
         int wordEnd = hyphenAfter < 0 ? skel.length() : hyphenAfter;
-        int before = start - wordStart;
-        int after = wordEnd - end;
+        // count letters as written, not as folded: the skeleton of m is rn, so "ma" + "senate" would seem 3 letters
+        int[] at = Confusables.sourceOffsets(label);
+        int before = at == null ? start - wordStart : at[start] - at[wordStart];
+        int after = at == null ? wordEnd - end : at[wordEnd] - at[end];
         boolean gluedSuffix = after > 0 && skel.regionMatches(end, e.suffixLetters, 0, after) && after == e.suffixLetters.length();
+        // a brand of hyphenated words must meet other words at its own whole words: not thecurren|t-online
+        String brand = e.skeleton;
+        int firstWord = brand.indexOf('-') < 0 ? brand.length() : brand.indexOf('-');
+        int lastWord = brand.length() - brand.lastIndexOf('-') - 1;
+        if ((before > 0 && firstWord < 3) || (after > 0 && lastWord < 3 && !gluedSuffix)) {
+            return;
+        }
         if ((before == 0 || before >= 3) && (after == 0 || after >= 3 || gluedSuffix)) {
             found(found, e).add(LookalikeKind.COMBOSQUAT, gluedSuffix && before == 0
-                    ? "'" + e.name.domain() + "' written without its dot"
-                    : "'" + e.name.label() + "' inside '" + skel + "'");
+                    ? "'" + e.name.domain() + "' written as '" + label + "'" : combined(e, label));
         }
+    }
+
+
+    private static String combined(Entry e, String label) {
+        return "'" + e.name.label() + "' combined with other words in '" + label + "'";
     }
 
     private void subdomainTricks(String host, String registrable, Map<Entry, Found> found) {
@@ -312,14 +356,13 @@ public final class LookalikeIndex {
     private static double score(Found f, Entry e) {
         double s = 0;
         for (LookalikeKind k : f.kinds) {
-            s = Math.max(s, switch (k) {
-                case HOMOGLYPH -> 0.95;
-                case TLD_SWAP -> 0.9;
-                case HYPHENATION -> 0.85;
-                case TYPO, BITSQUAT, VOWEL_SWAP -> f.distance <= 1 ? 0.85 : 0.7;
-                case SUBDOMAIN -> 0.8;
-                case COMBOSQUAT -> e.name.needsCaution() ? 0.55 : 0.75;
-            });
+            double base = k.baseScore();
+            if (f.distance >= 2 && (k == LookalikeKind.TYPO || k == LookalikeKind.BITSQUAT || k == LookalikeKind.VOWEL_SWAP)) {
+                base = TWO_EDITS_SCORE;
+            } else if (k == LookalikeKind.COMBOSQUAT && e.name.needsCaution()) {
+                base = SHORT_COMBOSQUAT_SCORE;
+            }
+            s = Math.max(s, base);
         }
         s += 0.03 * (f.kinds.size() - 1);
         return Math.min(1.0, Math.round(s * 100) / 100.0);
@@ -328,6 +371,16 @@ public final class LookalikeIndex {
     private static boolean isCountryCode(String suffix) {
         int dot = suffix.lastIndexOf('.');
         return suffix.length() - dot - 1 == 2;
+    }
+
+    private static int digitCount(String s) {
+        int n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+                n++;
+            }
+        }
+        return n;
     }
 
     private static boolean hasDigit(String s) {

@@ -2,24 +2,36 @@ package org.tocsin.domain;
 
 import java.util.Locale;
 
-/** How a domain imitates a protected one. */
+/**
+ * How a domain imitates a protected one, with how convincing that manipulation is on its own (0..1): a
+ * match scores its strongest kind, plus a little for each further kind ({@link LookalikeIndex}).
+ */
 public enum LookalikeKind {
-    /** The same label under another suffix: washingtonpost.pm, bild.eu.com. */
-    TLD_SWAP,
-    /** Confusable characters, ASCII or Unicode: g00gle, rnicrosoft, pаypal (Cyrillic a). */
-    HOMOGLYPH,
-    /** Within a small edit distance (insert, delete, substitute, transpose, double a letter): t-onlinr, bildd. */
-    TYPO,
-    /** One character differing from the original in a single bit: cnn -> cfn ('n' 0x6e, 'f' 0x66). */
-    BITSQUAT,
-    /** One vowel swapped for another: spiegel -> spiagel. */
-    VOWEL_SWAP,
-    /** A hyphen added or removed: fox-news vs foxnews. */
-    HYPHENATION,
-    /** The brand combined with other words: washingtonpost-news, login-spiegel. */
-    COMBOSQUAT,
-    /** The protected domain or brand placed in a subdomain of another domain: spiegel.de.example.site. */
-    SUBDOMAIN;
+    TLD_SWAP(0.9, "The protected label under another suffix, second-level or private ones included: washingtonpost.pm, bild.eu.com, bbc.org.uk."),
+    HOMOGLYPH(0.95, "Look-alike characters, ASCII or Unicode (IDN), fold to the protected label: g00gle, rnicrosoft, spiеgel with a Cyrillic e."),
+    TYPO(0.85, "Within edit distance 1 (labels of 5–8 letters) or 2 (9 or more) of the protected label: insertion, omission, replacement, transposition, doubled letter (t-onlinr, washingtonpots); short labels only by a doubled letter (bildd)."),
+    BITSQUAT(0.85, "One character one bit away from the original, as memory errors produce: foxnevs ('w' 0x77 to 'v' 0x76)."),
+    VOWEL_SWAP(0.85, "One vowel swapped for another: spiogel, washingtanpost."),
+    HYPHENATION(0.85, "A hyphen added or removed: fox-news for foxnews, tonline for t-online."),
+    COMBOSQUAT(0.75, "The brand combined with other words or with its own suffix: washingtonpost-news, login-spiegel, spiegelde; short brands only as a whole hyphenated word (bild-news)."),
+    SUBDOMAIN(0.8, "The protected domain or brand placed in the subdomains of another domain: spiegel.de.example.site, washingtonpost.secure-login.info.");
+
+    private final double baseScore;
+    private final String meaning;
+
+    LookalikeKind(double baseScore, String meaning) {
+        this.baseScore = baseScore;
+        this.meaning = meaning;
+    }
+
+    /** How convincing this manipulation is alone; a typo of two edits scores less (see {@link LookalikeIndex}). */
+    public double baseScore() {
+        return baseScore;
+    }
+
+    public String meaning() {
+        return meaning;
+    }
 
     public String jsonName() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');

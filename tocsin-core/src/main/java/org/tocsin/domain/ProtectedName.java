@@ -21,7 +21,7 @@ public record ProtectedName(String label, String domain, String owner, Source so
         ownDomains = Set.copyOf(ownDomains);
     }
 
-    /** Labels of 2–4 characters collide with ordinary words and other brands; see {@link LookalikeIndex}. */
+    /** Labels of 2–4 characters collide with ordinary words and other brands; see {@link LookalikeIndex} for 5. */
     public boolean isShort() {
         return label.length() <= 4;
     }

@@ -28,10 +28,8 @@ public final class ProtectedNames {
                     labels.add(DomainNames.registrableLabel(d));
                 }
             }
-            String mainDomain = own.isEmpty() ? org.name() : own.iterator().next();
             for (String label : new LinkedHashSet<>(labels)) {
-                String domain = own.stream().filter(d -> DomainNames.registrableLabel(d).equals(label)).findFirst()
-                        .orElse(mainDomain);
+                String domain = domainFor(label, org.domains(), own, org.name());
                 out.add(new ProtectedName(label, domain, org.name(), ProtectedName.Source.ORGANIZATION, own, false));
             }
         }
@@ -57,6 +55,25 @@ public final class ProtectedNames {
             }
         }
         return out;
+    }
+
+    /**
+     * The protected domain an alert names for a label: the registrable domain the label heads
+     * (washingtonpost.com), else a listed host carrying the label (abcnews.go.com), else the first listed domain.
+     */
+    private static String domainFor(String label, List<String> listed, Set<String> own, String fallback) {
+        for (String d : own) {
+            if (DomainNames.registrableLabel(d).equals(label)) {
+                return d;
+            }
+        }
+        for (String d : listed) {
+            String ascii = DomainNames.toAscii(d);
+            if (ascii != null && (ascii.startsWith(label + ".") || ascii.contains("." + label + "."))) {
+                return ascii;
+            }
+        }
+        return own.isEmpty() ? fallback : own.iterator().next();
     }
 
     private static Set<String> registrables(List<String> domains) {

@@ -16,9 +16,18 @@ import java.util.Set;
 record TypoEdit(Set<LookalikeKind> kinds, String detail) {
     private static final String VOWELS = "aeiouy";
 
+    /**
+     * The edit from {@code target} to {@code candidate}, or null when it is not one a reader would take for the
+     * brand: a hyphen replaced by a letter or a letter by a hyphen (thonline is not t-online: the hyphen shapes the
+     * name), or two characters stuck on at either end (whitehouseoh, the town of White House, Ohio — words of
+     * fewer than three letters are the combosquat rule's to judge, and it does not count them).
+     */
     static TypoEdit between(String target, String candidate, int distance) {
         int n = target.length();
         int m = candidate.length();
+        if (m == n + 2 && (candidate.startsWith(target) || candidate.endsWith(target))) {
+            return null;
+        }
         int first = 0;
         while (first < Math.min(n, m) && target.charAt(first) == candidate.charAt(first)) {
             first++;
@@ -26,6 +35,9 @@ record TypoEdit(Set<LookalikeKind> kinds, String detail) {
         if (distance == 1 && n == m) {
             char a = target.charAt(first);
             char b = candidate.charAt(first);
+            if (a == '-' || b == '-') {
+                return null;
+            }
             if (first + 1 < n && a == candidate.charAt(first + 1) && b == target.charAt(first + 1)) {
                 return typo("'" + a + b + "' transposed to '" + b + a + "'");
             }

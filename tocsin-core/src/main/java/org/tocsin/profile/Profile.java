@@ -8,20 +8,24 @@ import java.util.List;
  *
  * @param trustedAuthservIds the authserv-ids (RFC 8601) of the defender's own mail system; only
  *                           Authentication-Results and ARC headers stamped by these are believed
+ * @param allowlist          domains known to be fine although they resemble a protected name (partners,
+ *                           defensive registrations); the domain watch never alerts on them or their subdomains
  */
 public record Profile(
         @JsonProperty("organizations") List<Organization> organizations,
         @JsonProperty("people") List<Person> people,
         @JsonProperty("contacts") List<Contact> contacts,
-        @JsonProperty("trusted_authserv_ids") List<String> trustedAuthservIds) {
+        @JsonProperty("trusted_authserv_ids") List<String> trustedAuthservIds,
+        @JsonProperty("allowlist") List<String> allowlist) {
     public Profile {
         organizations = organizations == null ? List.of() : List.copyOf(organizations);
         people = people == null ? List.of() : List.copyOf(people);
         contacts = contacts == null ? List.of() : List.copyOf(contacts);
         trustedAuthservIds = trustedAuthservIds == null ? List.of() : List.copyOf(trustedAuthservIds);
+        allowlist = allowlist == null ? List.of() : List.copyOf(allowlist);
     }
 
     public static Profile empty() {
-        return new Profile(List.of(), List.of(), List.of(), List.of());
+        return new Profile(List.of(), List.of(), List.of(), List.of(), List.of());
     }
 }

@@ -26,6 +26,7 @@ public final class ReferenceData {
     private final List<ProviderBrand> providerBrands;
     private final Map<String, FileTypeRisk> dangerousExtensions;
     private final Map<String, String> attackTechniques;
+    private final Map<String, String> disarmTechniques;
 
     private ReferenceData() {
         urlShorteners = hosts("url-shorteners.txt");
@@ -64,6 +65,11 @@ public final class ReferenceData {
             techniques.put(r[0], ReferenceFile.column(r, 1));
         }
         attackTechniques = java.util.Collections.unmodifiableMap(techniques);
+        Map<String, String> disarm = new LinkedHashMap<>();
+        for (String[] r : ReferenceFile.rows("disarm-techniques.txt")) {
+            disarm.put(r[0], ReferenceFile.column(r, 1));
+        }
+        disarmTechniques = java.util.Collections.unmodifiableMap(disarm);
     }
 
     public static ReferenceData bundled() {
@@ -130,5 +136,10 @@ public final class ReferenceData {
     /** ATT&amp;CK technique names by id, for reports and the signals catalogue. */
     public Map<String, String> attackTechniques() {
         return attackTechniques;
+    }
+
+    /** DISARM (influence-operation) technique names by id: what domain, site and persona signals cite. */
+    public Map<String, String> disarmTechniques() {
+        return disarmTechniques;
     }
 }

@@ -17,7 +17,7 @@ import org.tocsin.signal.Verdict;
 /** A provider's real security alert, verified by the defender's own mail server, is not phishing. */
 class VerifiedSenderTest {
     private final EmailTriage triage = new EmailTriage(new EmailContext(
-            new Profile(List.of(), List.of(), List.of(), List.of("mx.example.org")), ReferenceData.bundled()),
+            new Profile(List.of(), List.of(), List.of(), List.of("mx.example.org"), List.of()), ReferenceData.bundled()),
             new Scorer(EmailTriage.DEFAULT_THRESHOLDS));
 
     private TriageResult triage(String authResults, String fromDomain) {

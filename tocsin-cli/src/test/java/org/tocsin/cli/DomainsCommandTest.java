@@ -1,0 +1,61 @@
+package org.tocsin.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** {@code tocsin domains watch / variants} as a user runs them over the bundled example feeds. */
+class DomainsCommandTest {
+    private static final Path ROOT = Path.of(System.getProperty("tocsin.root", ".."));
+    private static final String PROFILE = ROOT.resolve("examples/watch-profile.yaml").toString();
+
+    @Test
+    void watchRaisesTheDoppelgangerDomainsWithTheDocumentedFields() throws Exception {
+        CliRun r = CliRun.of("domains", "watch", "--json", "--profile", PROFILE, ROOT.resolve("examples/feeds").toString());
+        assertThat(r.exitCode()).isZero();
+        Map<String, JsonNode> alerts = r.lines().stream().filter(o -> o.has("domain"))
+                .collect(Collectors.toMap(o -> o.get("domain").asText(), o -> o));
+        assertThat(alerts).containsKeys("washingtonpost.pm", "fox-news.in", "spiegel.ltd", "bild.eu.com", "t-onlinr.life",
+                "bildd.lol", "nato.ws", "bildd.beauty", "login-spiegel.net", "news-today.site"); // welt.de.news-today.site
+        JsonNode wapo = alerts.get("washingtonpost.pm");
+        for (String field : List.of("domain", "organization", "protected_domain", "kinds", "score", "technique", "signals")) {
+            assertThat(wapo.has(field)).as(field).isTrue();
+        }
+        assertThat(wapo.get("organization").asText()).isEqualTo("The Washington Post");
+        assertThat(wapo.get("protected_domain").asText()).isEqualTo("washingtonpost.com");
+        assertThat(wapo.get("kinds").toString()).isEqualTo("[\"tld-swap\"]");
+        assertThat(wapo.get("technique").asText()).isEqualTo("T0149.003");
+        assertThat(alerts.get("t-onlinr.life").get("kinds").toString()).isEqualTo("[\"tld-swap\",\"typo\"]");
+        // benign registrations stay quiet; the malformed CT entry and the cut certstream line are per-item errors
+        assertThat(alerts).doesNotContainKeys("riverdalegazette.com", "examplecampaign.org", "bakerfamilydental.com");
+        assertThat(r.lines().stream().filter(o -> o.has("error")).map(o -> o.get("source").asText()))
+                .anyMatch(s -> s.endsWith("ct-get-entries-2024-09.json#7"));
+    }
+
+    @Test
+    void failOnAlertAndUnreadableFeeds() throws Exception {
+        assertThat(CliRun.of("domains", "watch", "--fail-on-alert", "--profile", PROFILE,
+                ROOT.resolve("examples/feeds/nrd-2024-09-05.txt").toString()).exitCode()).isEqualTo(1);
+        CliRun missing = CliRun.of("domains", "watch", "--json", "--profile", PROFILE, ROOT.resolve("no/such/feed.txt").toString());
+        assertThat(missing.exitCode()).isEqualTo(3);
+        assertThat(missing.lines()).singleElement().satisfies(o -> assertThat(o.get("error").asText()).startsWith("unreadable"));
+        assertThat(CliRun.of("domains", "watch", "--profile", ROOT.resolve("no/profile.yaml").toString(), "-").exitCode())
+                .isEqualTo(2);
+    }
+
+    @Test
+    void variantsListsRegistrableLookalikesByFuzzer() throws Exception {
+        CliRun r = CliRun.of("domains", "variants", "--json", "cnn.com");
+        assertThat(r.exitCode()).isZero();
+        Map<String, String> fuzzerByDomain = r.lines().stream()
+                .collect(Collectors.toMap(o -> o.get("domain").asText(), o -> o.get("fuzzer").asText()));
+        assertThat(fuzzerByDomain).containsEntry("cfn.com", "bitsquatting").containsEntry("cnn.pm", "tld-swap");
+        assertThat(CliRun.of("domains", "variants", "--fuzzer", "nope", "cnn.com").exitCode()).isEqualTo(2);
+        assertThat(CliRun.of("domains", "variants", "localhost").exitCode()).isEqualTo(2);
+    }
+}
