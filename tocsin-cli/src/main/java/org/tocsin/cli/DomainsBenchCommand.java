@@ -34,11 +34,12 @@ final class DomainsBenchCommand implements Callable<Integer> {
     @Mixin
     WatchOptions options = new WatchOptions();
 
-    @Option(names = "--passes", defaultValue = "5", description = "Timed passes over the feeds (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--passes", defaultValue = "10", description = "Timed passes over the feeds (default: ${DEFAULT-VALUE}).")
     int passes;
 
-    @Option(names = "--warmup", defaultValue = "3", description = "Untimed passes first (default: ${DEFAULT-VALUE}).")
-    int warmup;
+    @Option(names = "--warmup-seconds", defaultValue = "8",
+            description = "Untimed passes first, for at least this long, so the JIT has compiled the hot path (default: ${DEFAULT-VALUE}).")
+    double warmupSeconds;
 
     @Option(names = "--grow", paramLabel = "N", defaultValue = "0",
             description = "Protect N names in all: the profile's plus names from --grow-from.")
@@ -72,9 +73,10 @@ final class DomainsBenchCommand implements Callable<Integer> {
             addFrom(protectedNames, names);
         }
         LookalikeIndex index = LookalikeIndex.of(protectedNames);
-        for (int i = 0; i < warmup; i++) {
+        long warmUntil = System.nanoTime() + (long) (warmupSeconds * 1e9);
+        do {
             pass(options.watch(profile, index), names);
-        }
+        } while (System.nanoTime() < warmUntil);
         HeapPeaks.reset();
         long start = System.nanoTime();
         long alerts = 0;

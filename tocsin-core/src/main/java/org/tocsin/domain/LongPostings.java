@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * A multimap from 64-bit keys to int values (open addressing, postings chained through arrays), with a
- * bit-set filter for "surely absent" answers. The lookalike indexes address strings by hash and probe many
+ * blocked Bloom filter (two bits in one 64-bit word per key, so one memory read) for "surely absent" answers. The lookalike indexes address strings by hash and probe many
  * keys per domain, nearly all absent; with thousands of protected names the table outgrows the processor
  * caches while a filter of about a byte per key stays cached, so an absent key costs one cached read.
  * Call {@link #seal()} after the last {@link #put}; lookups before that skip the filter.
@@ -17,7 +17,7 @@ final class LongPostings {
     private int[] nextPosting = new int[1 << 10];
     private int postings;
     private long[] filter = new long[1];
-    private int filterMask = 0; // 0: not sealed, every key "may be present"
+    private int wordMask = -1; // -1: not sealed, every key "may be present"
 
     LongPostings() {
         Arrays.fill(heads, -1);
@@ -44,26 +44,34 @@ final class LongPostings {
         heads[slot] = postings++;
     }
 
-    /** Builds the filter over every key stored. */
+    /** Builds the filter over every key stored: about a byte per key, two bits set per key. */
     void seal() {
-        int bits = Integer.highestOneBit(Math.max(64, used * 8 - 1)) << 1;
-        filter = new long[bits >>> 6];
-        filterMask = bits - 1;
+        int words = Integer.highestOneBit(Math.max(1, used / 8)) << 1;
+        filter = new long[words];
+        wordMask = words - 1;
         for (int i = 0; i < keys.length; i++) {
             if (heads[i] >= 0) {
-                int bit = filterBit(keys[i]);
-                filter[bit >>> 6] |= 1L << bit;
+                filter[word(keys[i])] |= bits(keys[i]);
             }
         }
     }
 
     /** False when the key is surely absent; true when it may be present. One cached read. */
     boolean mayContain(long key) {
-        if (filterMask == 0) {
+        if (wordMask < 0) {
             return true;
         }
-        int bit = filterBit(key);
-        return (filter[bit >>> 6] & (1L << bit)) != 0;
+        long bits = bits(key);
+        return (filter[word(key)] & bits) == bits;
+    }
+
+    private int word(long key) {
+        return (int) (mix(key) >>> 40) & wordMask;
+    }
+
+    private static long bits(long key) {
+        long h = mix(key);
+        return (1L << (h >>> 20 & 63)) | (1L << (h >>> 26 & 63));
     }
 
     /** Reports each value stored under {@code key}. */
@@ -77,9 +85,7 @@ final class LongPostings {
         }
     }
 
-    private int filterBit(long key) {
-        return (int) (mix(key) >>> 32) & filterMask;
-    }
+
 
     private int find(long key) {
         int mask = keys.length - 1;
