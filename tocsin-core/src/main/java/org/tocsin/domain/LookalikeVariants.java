@@ -51,43 +51,6 @@ public final class LookalikeVariants {
     private static final String VOWELS = "aeiou";
     private static final String LETTERS_AND_DIGITS = "abcdefghijklmnopqrstuvwxyz0123456789";
 
-    /**
-     * Keys next to each key, on QWERTY, QWERTZ and AZERTY (dnstwist uses all three: a German reader types
-     * {@code spiegel} on QWERTZ). Derived from the rows: a key touches its row neighbours, the two keys above
-     * it (same index and the next) and the two below (previous index and the same), which is how the rows
-     * of these keyboards are staggered.
-     */
-    private static final Map<Character, String> NEIGHBOURS = neighbours(
-            new String[] {"1234567890", "qwertyuiop", "asdfghjkl", "zxcvbnm"},
-            new String[] {"1234567890", "qwertzuiop", "asdfghjkl", "yxcvbnm"},
-            new String[] {"1234567890", "azertyuiop", "qsdfghjklm", "wxcvbn"});
-
-    /**
-     * ASCII sequences that read alike in most fonts, each way they are abused. Not nn for m: that turns
-     * {@code cnn} into {@code cm}, another name rather than a look-alike.
-     */
-    private static final String[][] ASCII_GLYPHS = {
-        {"m", "rn"}, {"rn", "m"}, {"m", "nn"}, {"w", "vv"}, {"vv", "w"}, {"d", "cl"}, {"cl", "d"},
-        {"l", "1"}, {"l", "i"}, {"i", "1"}, {"i", "l"}, {"1", "l"}, {"1", "i"}, {"o", "0"}, {"0", "o"},
-    };
-
-    /** Cyrillic letters that are drawn like Latin ones: the glyphs of whole-script spoofs ({@code аррӏе}). */
-    private static final Map<Character, Character> CYRILLIC = Map.ofEntries(
-            Map.entry('a', 'а'), Map.entry('c', 'с'), Map.entry('d', 'ԁ'), Map.entry('e', 'е'),
-            Map.entry('h', 'һ'), Map.entry('i', 'і'), Map.entry('j', 'ј'), Map.entry('l', 'ӏ'),
-            Map.entry('o', 'о'), Map.entry('p', 'р'), Map.entry('q', 'ԛ'), Map.entry('s', 'ѕ'),
-            Map.entry('w', 'ԝ'), Map.entry('x', 'х'), Map.entry('y', 'у'));
-
-    /** Greek and Latin-extended letters a reader takes for the ASCII letter at a glance. */
-    private static final Map<Character, String> OTHER_GLYPHS = Map.ofEntries(
-            Map.entry('a', "ɑαáàä"), Map.entry('b', "ḃḅ"), Map.entry('c', "çć"), Map.entry('d', "ɗđḍ"),
-            Map.entry('e', "éèëė"), Map.entry('f', "ƒ"), Map.entry('g', "ɡġğ"), Map.entry('h', "ĥḥ"),
-            Map.entry('i', "ıɩíï"), Map.entry('j', "ĵ"), Map.entry('k', "κķḳ"), Map.entry('l', "łḷ"),
-            Map.entry('m', "ṁṃ"), Map.entry('n', "ńñṅ"), Map.entry('o', "οóöọ"), Map.entry('p', "ρṗ"),
-            Map.entry('r', "ŕṛ"), Map.entry('s', "śšṣ"), Map.entry('t', "ţṭ"), Map.entry('u', "υüúù"),
-            Map.entry('v', "νṿ"), Map.entry('w', "ŵẃ"), Map.entry('x', "ẋ"), Map.entry('y', "ýÿ"),
-            Map.entry('z', "żźẓ"));
-
     /** Strict UTS #46: DomainNames.toAscii is lenient on purpose (it reads what mail carries); variants must be valid. */
     private static final IDNA STRICT = IDNA.getUTS46Instance(IDNA.NONTRANSITIONAL_TO_ASCII
             | IDNA.NONTRANSITIONAL_TO_UNICODE | IDNA.CHECK_BIDI | IDNA.CHECK_CONTEXTJ | IDNA.CHECK_CONTEXTO);
@@ -182,14 +145,14 @@ public final class LookalikeVariants {
             case "bitsquatting" -> bitsquats(l, labels);
             case "replacement" -> {
                 for (int i = 0; i < l.length(); i++) {
-                    for (char n : NEIGHBOURS.getOrDefault(l.charAt(i), "").toCharArray()) {
+                    for (char n : KeyboardNeighbours.of(l.charAt(i)).toCharArray()) {
                         labels.accept(l.substring(0, i) + n + l.substring(i + 1));
                     }
                 }
             }
             case "insertion" -> {
                 for (int i = 0; i < l.length(); i++) {
-                    for (char n : NEIGHBOURS.getOrDefault(l.charAt(i), "").toCharArray()) {
+                    for (char n : KeyboardNeighbours.of(l.charAt(i)).toCharArray()) {
                         labels.accept(l.substring(0, i) + n + l.substring(i)); // the neighbour struck before the key
                         labels.accept(l.substring(0, i + 1) + n + l.substring(i + 1)); // and after it
                     }
@@ -237,23 +200,23 @@ public final class LookalikeVariants {
      */
     private static void homoglyphs(String l, Consumer<String> out) {
         for (int i = 0; i < l.length(); i++) {
-            for (String[] g : ASCII_GLYPHS) {
+            for (String[] g : Glyphs.ASCII) {
                 if (l.startsWith(g[0], i)) {
                     out.accept(l.substring(0, i) + g[1] + l.substring(i + g[0].length()));
                 }
             }
-            for (char g : glyphsOf(l.charAt(i)).toCharArray()) {
+            for (char g : Glyphs.of(l.charAt(i)).toCharArray()) {
                 out.accept(l.substring(0, i) + g + l.substring(i + 1));
             }
         }
-        for (String[] g : ASCII_GLYPHS) {
+        for (String[] g : Glyphs.ASCII) {
             if (occurrences(l, g[0]) > 1) {
                 out.accept(l.replace(g[0], g[1]));
             }
         }
         for (char c : new LinkedHashSet<>(chars(l))) {
             if (occurrences(l, String.valueOf(c)) > 1) {
-                for (char g : glyphsOf(c).toCharArray()) {
+                for (char g : Glyphs.of(c).toCharArray()) {
                     out.accept(l.replace(c, g));
                 }
             }
@@ -261,19 +224,13 @@ public final class LookalikeVariants {
         StringBuilder cyrillic = new StringBuilder(l.length());
         for (int i = 0; i < l.length(); i++) {
             char c = l.charAt(i);
-            Character twin = CYRILLIC.get(c);
+            Character twin = Glyphs.cyrillicTwin(c);
             if (twin == null && Character.isLetter(c)) {
                 return;
             }
             cyrillic.append(twin == null ? c : twin);
         }
         out.accept(cyrillic.toString());
-    }
-
-    private static String glyphsOf(char c) {
-        Character cyrillic = CYRILLIC.get(c);
-        String other = OTHER_GLYPHS.getOrDefault(c, "");
-        return cyrillic == null ? other : cyrillic + other;
     }
 
     private static void vowelSwaps(String l, Consumer<String> out) {
@@ -388,40 +345,6 @@ public final class LookalikeVariants {
             out.add(s.charAt(i));
         }
         return out;
-    }
-
-    private static Map<Character, String> neighbours(String[]... layouts) {
-        Map<Character, Set<Character>> sets = new LinkedHashMap<>();
-        for (String[] rows : layouts) {
-            for (int r = 0; r < rows.length; r++) {
-                for (int i = 0; i < rows[r].length(); i++) {
-                    Set<Character> s = sets.computeIfAbsent(rows[r].charAt(i), k -> new LinkedHashSet<>());
-                    addKey(s, rows[r], i - 1);
-                    addKey(s, rows[r], i + 1);
-                    if (r > 0) {
-                        addKey(s, rows[r - 1], i);
-                        addKey(s, rows[r - 1], i + 1);
-                    }
-                    if (r + 1 < rows.length) {
-                        addKey(s, rows[r + 1], i - 1);
-                        addKey(s, rows[r + 1], i);
-                    }
-                }
-            }
-        }
-        Map<Character, String> out = new LinkedHashMap<>();
-        sets.forEach((k, v) -> {
-            StringBuilder b = new StringBuilder(v.size());
-            v.forEach(b::append);
-            out.put(k, b.toString());
-        });
-        return Map.copyOf(out);
-    }
-
-    private static void addKey(Set<Character> keys, String row, int i) {
-        if (i >= 0 && i < row.length()) {
-            keys.add(row.charAt(i));
-        }
     }
 
     /** The bundled word and suffix lists, read once on first use. */
