@@ -53,7 +53,14 @@ final class DomainsWatchCommand implements Callable<Integer> {
                         output.problem(item.source(), item.problem());
                         return;
                     }
-                    DomainWatch.Outcome o = watch.examine(item.source(), item.name());
+                    DomainWatch.Outcome o;
+                    try {
+                        o = watch.examine(item.source(), item.name());
+                    } catch (RuntimeException e) { // a bug on one name must not cost the rest of the feed
+                        problems[0]++;
+                        output.problem(item.source(), "could not be examined: " + e);
+                        return;
+                    }
                     if (o.alert() != null) {
                         output.alert(o.alert());
                     } else if (o.problem() != null) {
@@ -63,7 +70,7 @@ final class DomainsWatchCommand implements Callable<Integer> {
                 });
             } catch (IOException | RuntimeException e) {
                 unreadable++;
-                output.problem(path, "unreadable: " + e.getMessage());
+                output.problem(path, "unreadable: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
             }
             stdout.flush();
         }

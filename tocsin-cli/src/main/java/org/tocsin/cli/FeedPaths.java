@@ -15,8 +15,13 @@ final class FeedPaths {
     static List<String> expand(List<String> args) {
         List<String> out = new ArrayList<>();
         for (String a : args) {
-            Path p = Path.of(a);
-            if (!a.equals("-") && Files.isDirectory(p)) {
+            Path p;
+            try {
+                p = a.equals("-") ? null : Path.of(a);
+            } catch (java.nio.file.InvalidPathException e) {
+                p = null; // the reader reports it as unreadable
+            }
+            if (p != null && Files.isDirectory(p)) {
                 try (Stream<Path> files = Files.walk(p)) {
                     files.filter(Files::isRegularFile).map(Path::toString).sorted().forEach(out::add);
                 } catch (IOException | java.io.UncheckedIOException e) {

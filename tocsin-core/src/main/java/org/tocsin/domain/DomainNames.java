@@ -60,7 +60,7 @@ public final class DomainNames {
                 return false;
             }
         }
-        return !s.isEmpty();
+        return !s.isEmpty() && s.charAt(0) != '.' && !s.contains(".."); // no empty label: a..com is no host
     }
 
     /** The Unicode form of an ASCII host name, as a reader would see it. */

@@ -6,7 +6,7 @@ import java.util.Arrays;
  * A multimap from 64-bit keys to int values (open addressing, postings chained through arrays), with a
  * blocked Bloom filter (two bits in one 64-bit word per key, so one memory read) for "surely absent" answers. The lookalike indexes address strings by hash and probe many
  * keys per domain, nearly all absent; with thousands of protected names the table outgrows the processor
- * caches while a filter of about a byte per key stays cached, so an absent key costs one cached read.
+ * caches while a filter of one to two bytes per key stays cached, so an absent key costs one cached read.
  * Call {@link #seal()} after the last {@link #put}; lookups before that skip the filter.
  */
 final class LongPostings {
@@ -25,6 +25,9 @@ final class LongPostings {
 
     /** Adds {@code value} under {@code key}; adding the value just added under the same key again is a no-op. */
     void put(long key, int value) {
+        if (wordMask >= 0) {
+            throw new IllegalStateException("sealed: a key added now would be missing from the filter");
+        }
         if (used * 2 >= keys.length) {
             grow();
         }
@@ -44,7 +47,7 @@ final class LongPostings {
         heads[slot] = postings++;
     }
 
-    /** Builds the filter over every key stored: about a byte per key, two bits set per key. */
+    /** Builds the filter over every key stored: one to two bytes per key (a power of two of words), two bits set per key. */
     void seal() {
         int words = Integer.highestOneBit(Math.max(1, used / 8)) << 1;
         filter = new long[words];
@@ -84,8 +87,6 @@ final class LongPostings {
             sink.accept(values[p]);
         }
     }
-
-
 
     private int find(long key) {
         int mask = keys.length - 1;

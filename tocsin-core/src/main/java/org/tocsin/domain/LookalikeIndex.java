@@ -47,11 +47,23 @@ public final class LookalikeIndex {
     private static final double SHORT_COMBOSQUAT_SCORE = 0.55;
     private final ConcurrentHashMap<String, List<LookalikeMatch>> cache = new ConcurrentHashMap<>();
 
-    private record Entry(int id, ProtectedName name, String skeleton, int maxDistance, String suffixLetters) {
-        /** The suffix the protected label is registered under, or null for a brand that is not a registrable label (abcnews on go.com). */
-        String protectedSuffix() {
-            String d = name.domain();
-            return d.startsWith(name.label() + ".") ? d.substring(name.label().length() + 1) : null;
+    /**
+     * One protected name as indexed. Equal by {@code id} alone: entries key the per-domain findings, and
+     * hashing the whole {@link ProtectedName} (its own-domain set included) on every lookup would be waste.
+     *
+     * @param protectedSuffix the suffix the label is registered under, or null for a brand that is not a
+     *                        registrable label (abcnews on go.com)
+     */
+    private record Entry(int id, ProtectedName name, String skeleton, int maxDistance, String protectedSuffix,
+                         String suffixSkeleton) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Entry other && other.id == id;
+        }
+
+        @Override
+        public int hashCode() {
+            return id;
         }
     }
 
@@ -63,27 +75,32 @@ public final class LookalikeIndex {
     private final List<Entry> embeddedEntries = new ArrayList<>();
     private final Map<String, List<Entry>> byDomain = new HashMap<>();
     private final Set<String> ownDomains = new HashSet<>();
-    private int minTypoLength = Integer.MAX_VALUE;
-    private int maxTypoLength = 0;
-    private int deepestDistance = 0;
+    private final int minTypoLength;
+    private final int maxTypoLength;
+    private final int deepestDistance;
 
     private LookalikeIndex(Collection<ProtectedName> names) {
         List<String> patterns = new ArrayList<>();
+        int minTypo = Integer.MAX_VALUE;
+        int maxTypo = 0;
+        int deepest = 0;
         for (ProtectedName n : names) {
             String skel = Confusables.skeleton(n.label());
             int maxDistance = n.needsCaution() || n.label().length() <= 5 ? 0 : n.label().length() <= 8 ? 1 : MAX_DISTANCE;
-            String suffix = n.domain().startsWith(n.label() + ".") ? n.domain().substring(n.label().length() + 1) : null;
-            Entry e = new Entry(entries.size(), n, skel, maxDistance, suffix == null ? "" : suffix.replace(".", ""));
+            String suffix = suffixOf(n);
+            Entry e = new Entry(entries.size(), n, skel, maxDistance, suffix,
+                    suffix == null ? "" : Confusables.skeleton(suffix.replace(".", "")));
             entries.add(e);
             add(bySkeleton, skel, e);
             add(byDehyphenated, skel.replace("-", ""), e);
             if (maxDistance > 0) {
                 deletions.add(skel, maxDistance, e.id);
-                minTypoLength = Math.min(minTypoLength, skel.length() - maxDistance);
-                maxTypoLength = Math.max(maxTypoLength, skel.length() + maxDistance);
-                deepestDistance = Math.max(deepestDistance, maxDistance);
+                minTypo = Math.min(minTypo, skel.length() - maxDistance);
+                maxTypo = Math.max(maxTypo, skel.length() + maxDistance);
+                deepest = Math.max(deepest, maxDistance);
             }
-            if (!n.needsCaution() && n.label().length() >= MIN_EMBEDDED_LENGTH) {
+            if (!n.needsCaution() && n.label().length() >= MIN_EMBEDDED_LENGTH && skel.length() >= EmbeddedBrands.WINDOW
+                    && skel.length() <= StringHashes.MAX_LENGTH) {
                 embeddedEntries.add(e);
                 patterns.add(skel);
             }
@@ -91,8 +108,21 @@ public final class LookalikeIndex {
             ownDomains.addAll(n.ownDomains());
             ownDomains.add(n.domain());
         }
+        minTypoLength = minTypo;
+        maxTypoLength = maxTypo;
+        deepestDistance = deepest;
         embedded = new EmbeddedBrands(patterns);
         deletions.seal();
+    }
+
+    /** The suffix under which the protected label is itself a registrable domain, or null. */
+    private static String suffixOf(ProtectedName n) {
+        String reg = DomainNames.registrable(n.domain());
+        int dot = reg == null ? -1 : reg.indexOf('.');
+        if (dot < 0 || !DomainNames.toUnicode(reg.substring(0, dot)).equals(n.label())) {
+            return null;
+        }
+        return reg.substring(dot + 1);
     }
 
     public static LookalikeIndex of(Collection<ProtectedName> names) {
@@ -188,7 +218,7 @@ public final class LookalikeIndex {
         for (Map.Entry<Entry, Found> me : found.entrySet()) {
             Entry e = me.getKey();
             Found f = me.getValue();
-            String protectedSuffix = e.protectedSuffix();
+            String protectedSuffix = e.protectedSuffix;
             boolean labelOnly = f.kinds.isEmpty();
             if (labelOnly && e.name.source() == ProtectedName.Source.PROVIDER
                     && (isCountryCode(suffix) || LEGACY_SUFFIXES.contains(suffix) || e.name.needsCaution())) {
@@ -262,7 +292,7 @@ public final class LookalikeIndex {
             }
             String undoubled = skel.substring(0, i) + skel.substring(i + 1);
             for (Entry e : bySkeleton.getOrDefault(undoubled, List.of())) {
-                if (e.maxDistance == 0 && e.skeleton.length() >= 4) { // app is not a typo of ap, nor dhhs of dhs
+                if (e.maxDistance == 0 && e.name.label().length() >= 4) { // app is not a typo of ap, nor dhhs of dhs
                     found(found, e).add(LookalikeKind.TYPO, "'" + skel.charAt(i) + "' doubled");
                     found.get(e).distance = 1;
                 }
@@ -309,9 +339,12 @@ public final class LookalikeIndex {
         int wordEnd = hyphenAfter < 0 ? skel.length() : hyphenAfter;
         // count letters as written, not as folded: the skeleton of m is rn, so "ma" + "senate" would seem 3 letters
         int[] at = Confusables.sourceOffsets(label);
+        if (at != null && ((start > 0 && at[start - 1] == at[start]) || (end < skel.length() && at[end - 1] == at[end]))) {
+            return; // begins or ends inside one character's folding: usarmytimes holds rn|ytimes, not nytimes
+        }
         int before = at == null ? start - wordStart : at[start] - at[wordStart];
         int after = at == null ? wordEnd - end : at[wordEnd] - at[end];
-        boolean gluedSuffix = after > 0 && skel.regionMatches(end, e.suffixLetters, 0, after) && after == e.suffixLetters.length();
+        boolean gluedSuffix = wordEnd > end && skel.substring(end, wordEnd).equals(e.suffixSkeleton);
         // a brand of hyphenated words must meet other words at its own whole words: not thecurren|t-online
         String brand = e.skeleton;
         int firstWord = brand.indexOf('-') < 0 ? brand.length() : brand.indexOf('-');

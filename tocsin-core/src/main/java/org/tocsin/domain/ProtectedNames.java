@@ -21,11 +21,11 @@ public final class ProtectedNames {
             Set<String> own = registrables(org.domains());
             List<String> labels = new ArrayList<>();
             for (String b : org.brands()) {
-                labels.add(b.strip().toLowerCase(java.util.Locale.ROOT));
+                labels.add(brandLabel(b, org.name()));
             }
             if (labels.isEmpty()) {
                 for (String d : own) {
-                    labels.add(DomainNames.registrableLabel(d));
+                    labels.add(unicodeLabel(d));
                 }
             }
             for (String label : new LinkedHashSet<>(labels)) {
@@ -41,7 +41,7 @@ public final class ProtectedNames {
                 }
                 String reg = DomainNames.registrable(d);
                 String owner = c.organization() != null ? c.organization() : reg + " (contact " + c.name() + ")";
-                out.add(new ProtectedName(DomainNames.registrableLabel(reg), reg, owner, ProtectedName.Source.CONTACT,
+                out.add(new ProtectedName(unicodeLabel(reg), reg, owner, ProtectedName.Source.CONTACT,
                         Set.of(reg), false));
             }
         }
@@ -58,18 +58,37 @@ public final class ProtectedNames {
     }
 
     /**
+     * Labels are kept in Unicode, as the index compares them (müller, not xn--mller-kva), so that a protected
+     * IDN is matched like any other.
+     */
+    private static String unicodeLabel(String registrable) {
+        return DomainNames.toUnicode(DomainNames.registrableLabel(registrable));
+    }
+
+    /** A profile brand as a label: one valid host label (UTS #46), in Unicode; anything else is the profile's error. */
+    private static String brandLabel(String brand, String organization) {
+        String ascii = DomainNames.toAscii(brand.strip());
+        if (ascii == null || ascii.indexOf('.') >= 0 || ascii.length() > 63) {
+            throw new IllegalArgumentException("brand \"" + brand + "\" of " + organization
+                    + " is not a domain label (letters, digits and hyphens, at most 63)");
+        }
+        return DomainNames.toUnicode(ascii);
+    }
+
+    /**
      * The protected domain an alert names for a label: the registrable domain the label heads
      * (washingtonpost.com), else a listed host carrying the label (abcnews.go.com), else the first listed domain.
      */
     private static String domainFor(String label, List<String> listed, Set<String> own, String fallback) {
         for (String d : own) {
-            if (DomainNames.registrableLabel(d).equals(label)) {
+            if (unicodeLabel(d).equals(label)) {
                 return d;
             }
         }
         for (String d : listed) {
             String ascii = DomainNames.toAscii(d);
-            if (ascii != null && (ascii.startsWith(label + ".") || ascii.contains("." + label + "."))) {
+            String host = ascii == null ? null : DomainNames.toUnicode(ascii);
+            if (host != null && (host.startsWith(label + ".") || host.contains("." + label + "."))) {
                 return ascii;
             }
         }

@@ -138,6 +138,25 @@ class LookalikeIndexTest {
     }
 
     @Test
+    void aProtectedIdnIsMatchedLikeAnyOtherName() {
+        ProtectedName mueller = new ProtectedName("müller", DomainNames.toAscii("müller.de"), "Müller",
+                ProtectedName.Source.ORGANIZATION, Set.of(DomainNames.toAscii("müller.de")), false);
+        LookalikeIndex idn = LookalikeIndex.of(List.of(mueller));
+        assertThat(idn.best(DomainNames.toAscii("müller.com")).orElseThrow().kinds()).containsExactly(LookalikeKind.TLD_SWAP);
+        assertThat(idn.best("muller.de").orElseThrow().kinds()).contains(LookalikeKind.HOMOGLYPH);
+        assertThat(idn.matches(DomainNames.toAscii("www.müller.de"))).isEmpty();
+    }
+
+    @Test
+    void embeddedBrandsMustNotStartInsideAFoldedCharacter() {
+        LookalikeIndex nyt = LookalikeIndex.of(List.of(org("nytimes", "nytimes.com")));
+        assertThat(nyt.best("usarmytimes.com")).isEmpty(); // skeleton usarrnytirnes holds "nytirnes" from the m
+        assertThat(nyt.best("breaking-nytimes.com")).isPresent();
+        assertThat(index.best("mffa.net")).isEmpty(); // mfa: three letters, however its skeleton (rnfa) is spelt
+        assertThat(kinds("bbccouk.com")).isEmpty(); // short brand: never inside a word
+    }
+
+    @Test
     void scoresRankConvincingImitationsHigher() {
         double homoglyph = index.best("g00gle.com").orElseThrow().score();
         double combo = index.best("googleaccountsecurity.com").orElseThrow().score();

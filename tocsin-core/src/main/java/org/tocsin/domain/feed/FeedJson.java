@@ -13,9 +13,12 @@ final class FeedJson {
             // a raw control byte inside a base64 string is that entry's problem, not the end of the feed
             .enable(JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS)
             .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
-            // room for what LongStringCutter lets through, so an over-long base64 field is its entry's problem
+            // room for what LongStringCutter lets through (values and field names alike), so an over-long field is
+            // its entry's problem; long numbers too, within a bound, rather than ending the file
             .streamReadConstraints(StreamReadConstraints.builder()
                     .maxStringLength(CtEntryNames.MAX_BASE64 + 16)
+                    .maxNameLength(CtEntryNames.MAX_BASE64 + 16)
+                    .maxNumberLength(CtEntryNames.MAX_BASE64)
                     .build())
             .build();
 
