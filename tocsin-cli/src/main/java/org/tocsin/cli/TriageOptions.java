@@ -40,6 +40,10 @@ final class TriageOptions {
         } catch (IllegalArgumentException e) {
             throw new UsageProblem(e.getMessage());
         }
-        return new EmailTriage(new EmailContext(p, ReferenceData.bundled()), new Scorer(t));
+        try {
+            return new EmailTriage(new EmailContext(p, ReferenceData.bundled()), new Scorer(t));
+        } catch (IllegalArgumentException e) {
+            throw new UsageProblem("profile " + profile + ": " + e.getMessage()); // e.g. a brand that is no label
+        }
     }
 }

@@ -39,7 +39,12 @@ final class WatchOptions {
     }
 
     LookalikeIndex index(Profile p) {
-        LookalikeIndex index = LookalikeIndex.of(ProtectedNames.of(p, ReferenceData.bundled(), providers));
+        LookalikeIndex index;
+        try {
+            index = LookalikeIndex.of(ProtectedNames.of(p, ReferenceData.bundled(), providers));
+        } catch (IllegalArgumentException e) {
+            throw new UsageProblem("profile " + profile + ": " + e.getMessage());
+        }
         if (index.size() == 0) {
             throw new UsageProblem("the profile protects no domain or brand: " + profile);
         }

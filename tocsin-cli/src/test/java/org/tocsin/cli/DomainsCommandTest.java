@@ -49,6 +49,15 @@ class DomainsCommandTest {
     }
 
     @Test
+    void aBrandThatIsNoDomainLabelIsAUsageError(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path profile = dir.resolve("profile.yaml");
+        java.nio.file.Files.writeString(profile, "organizations:\n  - {name: Bad, domains: [bad.org], brands: [\"not a label\"]}\n");
+        CliRun r = CliRun.of("domains", "watch", "--profile", profile.toString(), ROOT.resolve("examples/feeds").toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("brand \"not a label\" of Bad is not a domain label");
+    }
+
+    @Test
     void variantsListsRegistrableLookalikesByFuzzer() throws Exception {
         CliRun r = CliRun.of("domains", "variants", "--json", "cnn.com");
         assertThat(r.exitCode()).isZero();
