@@ -54,8 +54,8 @@ public final class LookalikeIndex {
      * @param protectedSuffix the suffix the label is registered under, or null for a brand that is not a
      *                        registrable label (abcnews on go.com)
      */
-    private record Entry(int id, ProtectedName name, String skeleton, int maxDistance, String protectedSuffix,
-                         String suffixSkeleton) {
+    private record Entry(int id, ProtectedName name, String skeleton, String bareSkeleton, int maxDistance,
+                         String protectedSuffix, String suffixSkeleton) {
         @Override
         public boolean equals(Object o) {
             return o instanceof Entry other && other.id == id;
@@ -78,26 +78,35 @@ public final class LookalikeIndex {
     private final int minTypoLength;
     private final int maxTypoLength;
     private final int deepestDistance;
+    /** Candidates shorter than these need not delete 2 (or 1) characters: see {@link #deletionDepth}. */
+    private final int minLengthForDepth2;
+    private final int minLengthForDepth1;
 
     private LookalikeIndex(Collection<ProtectedName> names) {
         List<String> patterns = new ArrayList<>();
         int minTypo = Integer.MAX_VALUE;
         int maxTypo = 0;
         int deepest = 0;
+        int depth2 = Integer.MAX_VALUE;
+        int depth1 = Integer.MAX_VALUE;
         for (ProtectedName n : names) {
             String skel = Confusables.skeleton(n.label());
             int maxDistance = n.needsCaution() || n.label().length() <= 5 ? 0 : n.label().length() <= 8 ? 1 : MAX_DISTANCE;
             String suffix = suffixOf(n);
-            Entry e = new Entry(entries.size(), n, skel, maxDistance, suffix,
+            Entry e = new Entry(entries.size(), n, skel, skel.replace("-", ""), maxDistance, suffix,
                     suffix == null ? "" : Confusables.skeleton(suffix.replace(".", "")));
             entries.add(e);
             add(bySkeleton, skel, e);
-            add(byDehyphenated, skel.replace("-", ""), e);
+            add(byDehyphenated, e.bareSkeleton, e);
             if (maxDistance > 0) {
                 deletions.add(skel, maxDistance, e.id);
                 minTypo = Math.min(minTypo, skel.length() - maxDistance);
                 maxTypo = Math.max(maxTypo, skel.length() + maxDistance);
                 deepest = Math.max(deepest, maxDistance);
+                depth1 = Math.min(depth1, skel.length() - maxDistance + 1);
+                if (maxDistance >= 2) {
+                    depth2 = Math.min(depth2, skel.length());
+                }
             }
             if (!n.needsCaution() && n.label().length() >= MIN_EMBEDDED_LENGTH && skel.length() >= EmbeddedBrands.WINDOW
                     && skel.length() <= StringHashes.MAX_LENGTH) {
@@ -111,6 +120,8 @@ public final class LookalikeIndex {
         minTypoLength = minTypo;
         maxTypoLength = maxTypo;
         deepestDistance = deepest;
+        minLengthForDepth2 = depth2;
+        minLengthForDepth1 = depth1;
         embedded = new EmbeddedBrands(patterns);
         deletions.seal();
     }
@@ -245,7 +256,7 @@ public final class LookalikeIndex {
         int[] seen = new int[8];
         int[] seenCount = {0};
         int skelDigits = digitCount(skel);
-        deletions.candidates(skel, deepestDistance, id -> {
+        deletions.candidates(skel, deletionDepth(skel.length()), id -> {
             for (int i = 0; i < seenCount[0]; i++) {
                 if (seen[i] == id) {
                     return;
@@ -255,7 +266,7 @@ public final class LookalikeIndex {
                 seen[seenCount[0]++] = id;
             }
             Entry e = entries.get(id);
-            if (skel.equals(e.skeleton) || bare.equals(e.skeleton.replace("-", ""))) {
+            if (skel.equals(e.skeleton) || bare.equals(e.bareSkeleton)) {
                 return; // a homoglyph or hyphenation, named above
             }
             if (skelDigits > digitCount(e.skeleton) && skel.length() > e.skeleton.length()) {
@@ -282,6 +293,19 @@ public final class LookalikeIndex {
                 f.add(LookalikeKind.HOMOGLYPH, detail);
             }
         });
+    }
+
+    /**
+     * How many characters a candidate must be allowed to delete. It deletes one for each insertion,
+     * substitution or transposition in its edit from a protected skeleton of length n; with at most k edits, two
+     * such need no deletion on the protected side, so the candidate is at least n long, and one needs a candidate
+     * at least n - k + 1 long. Shorter candidates skip those probes — most of them, for long protected names.
+     */
+    private int deletionDepth(int length) {
+        if (deepestDistance >= 2 && length >= minLengthForDepth2) {
+            return 2;
+        }
+        return length >= minLengthForDepth1 ? 1 : 0;
     }
 
     /** Labels allowed no edit distance still catch one typo: a doubled letter (bildd), from four letters up. */
