@@ -1,0 +1,6 @@
+/**
+ * The knowledge store: evidence (once, by SHA-256), findings with their signals, and observables (STIX
+ * cyber-observables with deterministic ids) linking findings that share infrastructure. Embedded H2 by
+ * default, PostgreSQL by JDBC URL; the schema is migrated by Flyway on open.
+ */
+package org.tocsin.store;
