@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
 import org.tocsin.evidence.EvidenceRef;
 import org.tocsin.signal.Signal;
 
@@ -32,9 +33,17 @@ public final class Store implements AutoCloseable {
         this.db = db;
     }
 
-    /** Opens (creating and migrating as needed) the store at a JDBC URL. */
+    /** Opens (creating and migrating as needed) the store at a JDBC URL; any failure, migration included, is an SQLException. */
     public static Store open(String jdbcUrl, String user, String password) throws SQLException {
-        Flyway.configure().dataSource(jdbcUrl, user, password).locations("classpath:db/migration").load().migrate();
+        try {
+            Flyway.configure().dataSource(jdbcUrl, user, password).locations("classpath:db/migration").load().migrate();
+        } catch (FlywayException e) {
+            Throwable root = e;
+            while (root.getCause() != null) {
+                root = root.getCause(); // Flyway's own message is a multi-line report; its cause says it in one
+            }
+            throw new SQLException(root.getMessage(), e);
+        }
         Connection c = DriverManager.getConnection(jdbcUrl, user, password);
         c.setAutoCommit(false);
         return new Store(c);

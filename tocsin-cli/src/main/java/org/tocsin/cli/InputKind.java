@@ -1,0 +1,54 @@
+package org.tocsin.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Pattern;
+
+/**
+ * What a file holds, from its first bytes, for {@code tocsin scan}: mail (RFC 5322 headers, mbox, Outlook
+ * .msg) or a domain feed (JSON, gzip, or lines of host names). Names are not trusted: attachments and
+ * exports arrive with any extension.
+ */
+enum InputKind {
+    MAIL, DOMAIN_FEED, UNKNOWN;
+
+    private static final int SNIFF = 4096;
+    private static final Pattern HEADER = Pattern.compile("^[A-Za-z0-9-]{1,76}:");
+    private static final Pattern HOST = Pattern.compile("^\\*?\\.?[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)+\\.?([\\s,].*)?$");
+
+    static InputKind of(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return of(in.readNBytes(SNIFF));
+        }
+    }
+
+    static InputKind of(byte[] head) {
+        if (head.length >= 2 && (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b) {
+            return DOMAIN_FEED; // gzip: feeds come compressed, mail does not
+        }
+        if (head.length >= 4 && (head[0] & 0xff) == 0xd0 && (head[1] & 0xff) == 0xcf && (head[2] & 0xff) == 0x11) {
+            return MAIL; // OLE2: an Outlook .msg
+        }
+        String text = new String(head, StandardCharsets.ISO_8859_1);
+        if (text.startsWith("From ")) {
+            return MAIL; // mbox
+        }
+        for (String line : text.split("\r?\n")) {
+            String l = line.strip();
+            if (l.isEmpty() || l.startsWith("#") || l.startsWith(";")) {
+                continue;
+            }
+            if (l.startsWith("{") || l.startsWith("[")) {
+                return DOMAIN_FEED;
+            }
+            if (HEADER.matcher(line).find()) {
+                return MAIL;
+            }
+            return HOST.matcher(l).matches() ? DOMAIN_FEED : UNKNOWN;
+        }
+        return UNKNOWN;
+    }
+}

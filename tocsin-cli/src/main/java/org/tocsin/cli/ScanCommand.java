@@ -1,0 +1,223 @@
+package org.tocsin.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.tocsin.domain.LookalikeIndex;
+import org.tocsin.domain.ProtectedNames;
+import org.tocsin.domain.feed.DomainFeedReader;
+import org.tocsin.domain.watch.Allowlist;
+import org.tocsin.domain.watch.DomainWatch;
+import org.tocsin.email.EmailContext;
+import org.tocsin.email.EmailTriage;
+import org.tocsin.email.TriageException;
+import org.tocsin.email.TriageResult;
+import org.tocsin.email.read.MailReader;
+import org.tocsin.evidence.EvidenceRef;
+import org.tocsin.profile.Profile;
+import org.tocsin.profile.ProfileLoader;
+import org.tocsin.reference.ReferenceData;
+import org.tocsin.signal.Scorer;
+import org.tocsin.signal.Verdict;
+import org.tocsin.store.Finding;
+import org.tocsin.store.Findings;
+import org.tocsin.store.Store;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * The main job: every input's kind is read from its bytes, the matching analysis runs, and evidence,
+ * findings and observables go into the store (one transaction per piece of evidence, so an interrupted scan
+ * keeps what it stored and a rerun adds only what is new).
+ */
+@Command(name = "scan", mixinStandardHelpOptions = true,
+        description = {"Analyse mail and domain feeds and keep the evidence, findings and observables in the store.",
+                "PATH: files or directories (recursive); each file's kind is read from its content."})
+final class ScanCommand implements Callable<Integer> {
+    @Option(names = "--profile", paramLabel = "FILE", description = "Protected profile (YAML).")
+    Path profilePath;
+
+    @Option(names = "--db", paramLabel = "URL",
+            description = "JDBC URL of the store (default: an H2 file in $XDG_DATA_HOME/tocsin or ~/.local/share/tocsin).")
+    String db;
+
+    @Option(names = "--db-user", paramLabel = "USER", description = "Database user (default: sa for H2, $PGUSER or postgres otherwise).")
+    String dbUser;
+
+    @Option(names = "--db-password", paramLabel = "PASSWORD", description = "Database password (default: $PGPASSWORD or empty).")
+    String dbPassword;
+
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "What to scan.")
+    List<Path> paths;
+
+    private final ScanTally tally = new ScanTally();
+
+    @Override
+    public Integer call() throws Exception {
+        Profile profile = loadProfile();
+        EmailTriage triage;
+        LookalikeIndex index;
+        try {
+            triage = new EmailTriage(new EmailContext(profile, ReferenceData.bundled()), new Scorer(EmailTriage.DEFAULT_THRESHOLDS));
+            index = LookalikeIndex.of(ProtectedNames.of(profile, ReferenceData.bundled(), false));
+        } catch (IllegalArgumentException e) {
+            throw new UsageProblem("profile " + profilePath + ": " + e.getMessage());
+        }
+        Allowlist allowlist = Allowlist.of(profile.allowlist());
+        String url = db != null ? db : Store.defaultUrl();
+        if (db == null) {
+            Files.createDirectories(Path.of(url.substring("jdbc:h2:file:".length())).getParent());
+        }
+        try (Store store = Store.open(url, user(url), dbPassword != null ? dbPassword : envOr("PGPASSWORD", ""));
+             Progress progress = new Progress(tally)) {
+            for (Path file : files()) {
+                InputKind kind;
+                try {
+                    kind = InputKind.of(file);
+                } catch (IOException e) {
+                    tally.problem(file + ": cannot read: " + e.getMessage());
+                    continue;
+                }
+                switch (kind) {
+                    case MAIL -> scanMail(file, triage, store);
+                    case DOMAIN_FEED -> scanFeed(file, new DomainWatch(index, allowlist), store, index.size() > 0);
+                    case UNKNOWN -> tally.problem(file + ": neither mail nor a domain feed");
+                }
+                progress.tick();
+            }
+        } catch (SQLException e) {
+            throw new UsageProblem("store " + url + ": " + e.getMessage());
+        }
+        tally.printSummary(url);
+        return tally.readNothing() ? ExitCodes.INPUT : ExitCodes.OK;
+    }
+
+    private void scanMail(Path file, EmailTriage triage, Store store) {
+        new MailReader().read(List.of(file.toString()), item -> {
+            if (!item.ok()) {
+                tally.problem(item.source() + ": " + item.error());
+                return;
+            }
+            try {
+                for (TriageResult r : triage.triage(item.message())) {
+                    tally.message(r.assessment().verdict() != Verdict.CLEAN);
+                    tally.stored(store.ingest(r.evidence(), "email", List.of(Findings.of(r))));
+                }
+            } catch (TriageException | SQLException e) {
+                tally.problem(item.source() + ": " + e.getMessage());
+            }
+        });
+    }
+
+    private void scanFeed(Path file, DomainWatch watch, Store store, boolean watching) {
+        if (!watching) {
+            tally.problem(file + ": a domain feed, but the profile protects no domain (give --profile)");
+            return;
+        }
+        List<Finding> alerts = new ArrayList<>();
+        long size;
+        String sha256;
+        try (InputStream raw = Files.newInputStream(file);
+             DigestInputStream in = new DigestInputStream(raw, MessageDigest.getInstance("SHA-256"))) {
+            DomainFeedReader.read(file.toString(), in, item -> {
+                if (item.isProblem()) {
+                    tally.problem(item.source() + ": " + item.problem());
+                    return;
+                }
+                DomainWatch.Outcome o = watch.examine(item.source(), item.name());
+                tally.feedName();
+                if (o.alert() != null) {
+                    alerts.add(Findings.of(o.alert()));
+                } else if (o.problem() != null) {
+                    tally.problem(item.source() + ": " + o.problem());
+                }
+            });
+            in.transferTo(java.io.OutputStream.nullOutputStream()); // the digest covers the whole file
+            size = Files.size(file);
+            sha256 = HexFormat.of().formatHex(in.getMessageDigest().digest());
+        } catch (IOException | java.security.NoSuchAlgorithmException e) {
+            tally.problem(file + ": cannot read: " + e.getMessage());
+            return;
+        }
+        try {
+            tally.alerts(alerts.size());
+            tally.stored(store.ingest(new EvidenceRef(file.toString(), sha256, size), "domain-feed", alerts));
+        } catch (SQLException e) {
+            tally.problem(file + ": " + e.getMessage());
+        }
+    }
+
+    private List<Path> files() throws IOException {
+        List<Path> out = new ArrayList<>();
+        for (Path p : paths) {
+            if (Files.isDirectory(p)) {
+                try (Stream<Path> s = Files.walk(p)) {
+                    s.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().startsWith(".")).sorted().forEach(out::add);
+                }
+            } else {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
+    private Profile loadProfile() {
+        if (profilePath == null) {
+            return Profile.empty();
+        }
+        try {
+            return ProfileLoader.load(profilePath);
+        } catch (IOException e) {
+            throw new UsageProblem("cannot read profile " + profilePath + ": " + e.getMessage());
+        }
+    }
+
+    private String user(String url) {
+        if (dbUser != null) {
+            return dbUser;
+        }
+        return url.startsWith("jdbc:h2:") ? "sa" : envOr("PGUSER", "postgres");
+    }
+
+    private static String envOr(String name, String fallback) {
+        String v = System.getenv(name);
+        return v == null || v.isEmpty() ? fallback : v;
+    }
+
+    /** A one-line progress report on a terminal, redrawn at most every 200 ms; silent when output is piped. */
+    private static final class Progress implements AutoCloseable {
+        private final ScanTally tally;
+        private final boolean terminal = System.console() != null;
+        private long last;
+
+        Progress(ScanTally tally) {
+            this.tally = tally;
+        }
+
+        void tick() {
+            long now = System.nanoTime();
+            if (terminal && now - last > 200_000_000L) {
+                last = now;
+                System.err.print("\r" + tally.line() + "   ");
+            }
+        }
+
+        @Override
+        public void close() {
+            if (terminal) {
+                System.err.print("\r" + " ".repeat(Math.min(160, tally.line().length() + 3)) + "\r");
+            }
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package org.tocsin.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tocsin.store.Observable;
+import org.tocsin.store.Store;
+
+/** {@code tocsin scan}: kinds sniffed, findings stored once, rerun adds nothing, findings linked by observables. */
+class ScanCommandTest {
+    private static final Path ROOT = Path.of(System.getProperty("tocsin.root", ".."));
+
+    @Test
+    void scanStoresMailAndFeedsOnceAndLinksThem(@TempDir Path dir) throws Exception {
+        String url = "jdbc:h2:file:" + dir.resolve("store");
+        String profile = ROOT.resolve("examples/watch-profile.yaml").toString();
+        CliRun first = CliRun.of("scan", "--db", url, "--profile", profile, ROOT.resolve("examples/feeds").toString(),
+                ROOT.resolve("examples/mail").toString());
+        assertThat(first.exitCode()).isZero();
+        assertThat(first.out()).contains("15 messages").contains("67 feed names").contains("18 new pieces of evidence, 0 already");
+        assertThat(first.err()).contains("ct-get-entries-2024-09.json#7"); // the malformed entry, reported, and the scan went on
+
+        CliRun again = CliRun.of("scan", "--db", url, "--profile", profile, ROOT.resolve("examples/feeds").toString(),
+                ROOT.resolve("examples/mail").toString());
+        assertThat(again.out()).contains("0 new pieces of evidence, 18 already in the store");
+
+        try (Store store = Store.open(url, "sa", "")) {
+            // the same lookalike seen in the NRD list, the CT log and certstream: three findings, one observable
+            assertThat(store.findingsWith(new Observable("domain-name", "washingtonpost.pm"))).hasSize(3);
+        }
+    }
+
+    @Test
+    void inputKindsAreReadFromContentNotNames() {
+        assertThat(InputKind.of("Received: from x\r\nFrom: a@b.c\r\n".getBytes(StandardCharsets.US_ASCII))).isEqualTo(InputKind.MAIL);
+        assertThat(InputKind.of("From a@b.c Mon Sep  2 10:00:00 2024\n".getBytes(StandardCharsets.US_ASCII))).isEqualTo(InputKind.MAIL);
+        assertThat(InputKind.of("# nrd\nwashingtonpost.pm\n".getBytes(StandardCharsets.US_ASCII))).isEqualTo(InputKind.DOMAIN_FEED);
+        assertThat(InputKind.of("example.com. 3600 IN NS ns1.example.net.\n".getBytes(StandardCharsets.US_ASCII))).isEqualTo(InputKind.DOMAIN_FEED);
+        assertThat(InputKind.of("{\"entries\":[]}".getBytes(StandardCharsets.US_ASCII))).isEqualTo(InputKind.DOMAIN_FEED);
+        assertThat(InputKind.of(new byte[] {0x1f, (byte) 0x8b, 8, 0})).isEqualTo(InputKind.DOMAIN_FEED);
+        assertThat(InputKind.of("just some prose here\n".getBytes(StandardCharsets.US_ASCII))).isEqualTo(InputKind.UNKNOWN);
+    }
+
+    @Test
+    void anUnreachableStoreIsAUsageError(@TempDir Path dir) throws Exception {
+        CliRun r = CliRun.of("scan", "--db", "jdbc:postgresql://127.0.0.1:1/none", ROOT.resolve("examples/mail/legit").toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("store jdbc:postgresql://127.0.0.1:1/none");
+    }
+}

@@ -1,0 +1,37 @@
+package org.tocsin.store;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.tocsin.domain.watch.DomainAlert;
+import org.tocsin.email.TriageResult;
+import org.tocsin.signal.Indicator;
+
+/** What each analysis concluded, as the store keeps it: one mapping per kind of finding. */
+public final class Findings {
+    private Findings() {
+    }
+
+    /** A triaged message: its verdict and signals; its indicators become the observables that link it. */
+    public static Finding of(TriageResult r) {
+        List<Observable> observables = new ArrayList<>();
+        for (Indicator i : r.indicators()) {
+            observables.add(switch (i.type()) {
+                case URL -> new Observable("url", i.value());
+                case DOMAIN -> new Observable("domain-name", i.value());
+                case EMAIL -> new Observable("email-addr", i.value());
+                case IP -> new Observable(i.value().indexOf(':') >= 0 ? "ipv6-addr" : "ipv4-addr", i.value());
+                case SHA256 -> new Observable("file", i.value());
+            });
+        }
+        String subject = r.subject() == null || r.subject().isBlank() ? "(no subject)" : r.subject();
+        return new Finding("email", subject, r.assessment().verdict().jsonName(), r.assessment().score(),
+                r.assessment().confidence().jsonName(), r.assessment().signals(), observables);
+    }
+
+    /** A lookalike domain seen in a feed: suspicious until someone looks, linked by the domain itself. */
+    public static Finding of(DomainAlert a) {
+        String confidence = a.score() >= 0.85 ? "high" : a.score() >= 0.7 ? "moderate" : "low";
+        return new Finding("domain", a.domain(), "suspicious", a.score(), confidence, a.signals(),
+                List.of(new Observable("domain-name", a.domain())));
+    }
+}
