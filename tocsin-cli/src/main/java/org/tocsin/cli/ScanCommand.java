@@ -33,6 +33,7 @@ import org.tocsin.store.Finding;
 import org.tocsin.store.Findings;
 import org.tocsin.store.Store;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -48,15 +49,8 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = "--profile", paramLabel = "FILE", description = "Protected profile (YAML).")
     Path profilePath;
 
-    @Option(names = "--db", paramLabel = "URL",
-            description = "JDBC URL of the store (default: an H2 file in $XDG_DATA_HOME/tocsin or ~/.local/share/tocsin).")
-    String db;
-
-    @Option(names = "--db-user", paramLabel = "USER", description = "Database user (default: sa for H2, $PGUSER or postgres otherwise).")
-    String dbUser;
-
-    @Option(names = "--db-password", paramLabel = "PASSWORD", description = "Database password (default: $PGPASSWORD or empty).")
-    String dbPassword;
+    @Mixin
+    StoreOptions storeOptions = new StoreOptions();
 
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "What to scan.")
     List<Path> paths;
@@ -75,12 +69,8 @@ final class ScanCommand implements Callable<Integer> {
             throw new UsageProblem("profile " + profilePath + ": " + e.getMessage());
         }
         Allowlist allowlist = Allowlist.of(profile.allowlist());
-        String url = db != null ? db : Store.defaultUrl();
-        if (db == null) {
-            Files.createDirectories(Path.of(url.substring("jdbc:h2:file:".length())).getParent());
-        }
-        try (Store store = Store.open(url, user(url), dbPassword != null ? dbPassword : envOr("PGPASSWORD", ""));
-             Progress progress = new Progress(tally)) {
+        String url = storeOptions.url();
+        try (Store store = storeOptions.open(); Progress progress = new Progress(tally)) {
             for (Path file : files()) {
                 InputKind kind;
                 try {
@@ -181,18 +171,6 @@ final class ScanCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new UsageProblem("cannot read profile " + profilePath + ": " + e.getMessage());
         }
-    }
-
-    private String user(String url) {
-        if (dbUser != null) {
-            return dbUser;
-        }
-        return url.startsWith("jdbc:h2:") ? "sa" : envOr("PGUSER", "postgres");
-    }
-
-    private static String envOr(String name, String fallback) {
-        String v = System.getenv(name);
-        return v == null || v.isEmpty() ? fallback : v;
     }
 
     /** A one-line progress report on a terminal, redrawn at most every 200 ms; silent when output is piped. */

@@ -32,6 +32,14 @@ class ScanCommandTest {
             // the same lookalike seen in the NRD list, the CT log and certstream: three findings, one observable
             assertThat(store.findingsWith(new Observable("domain-name", "washingtonpost.pm"))).hasSize(3);
         }
+
+        Path bundle = dir.resolve("bundle.json");
+        CliRun export = CliRun.of("export", "stix", "--db", url, "--tlp", "green", "--out", bundle.toString());
+        assertThat(export.exitCode()).isZero();
+        com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(bundle.toFile());
+        assertThat(json.get("type").asText()).isEqualTo("bundle");
+        assertThat(json.toString()).contains("[domain-name:value = 'washingtonpost.pm']").contains("TLP:GREEN");
+        assertThat(CliRun.of("export", "stix", "--db", url, "--tlp", "purple").exitCode()).isEqualTo(2);
     }
 
     @Test

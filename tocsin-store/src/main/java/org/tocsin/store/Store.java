@@ -169,6 +169,51 @@ public final class Store implements AutoCloseable {
                 + " ORDER BY id", evidenceSha256);
     }
 
+    /** Every finding with its signals and observables, oldest evidence first: what an export writes. */
+    public List<ExportedFinding> exportAll() throws SQLException {
+        List<ExportedFinding> out = new ArrayList<>();
+        String sql = "SELECT f.id, f.evidence_sha256, f.kind, f.subject, f.verdict, f.score, f.confidence, e.source,"
+                + " e.ingested_at FROM finding f JOIN evidence e ON e.sha256 = f.evidence_sha256 ORDER BY e.ingested_at, f.id";
+        try (PreparedStatement ps = db.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                StoredFinding f = new StoredFinding(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getDouble(6));
+                out.add(new ExportedFinding(f, rs.getString(7), rs.getString(8), rs.getTimestamp(9).toInstant(),
+                        signalsOf(f.id()), observablesOf(f.id())));
+            }
+        }
+        db.rollback();
+        return out;
+    }
+
+    private List<Signal> signalsOf(String findingId) throws SQLException {
+        List<Signal> out = new ArrayList<>();
+        try (PreparedStatement ps = db.prepareStatement("SELECT signal_id, weight, evidence, technique FROM finding_signal"
+                + " WHERE finding_id = ? ORDER BY position")) {
+            ps.setString(1, findingId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Signal(rs.getString(1), rs.getDouble(2), rs.getString(3), rs.getString(4)));
+                }
+            }
+        }
+        return out;
+    }
+
+    private List<Observable> observablesOf(String findingId) throws SQLException {
+        List<Observable> out = new ArrayList<>();
+        try (PreparedStatement ps = db.prepareStatement("SELECT o.type, o.obs_value FROM observable o JOIN finding_observable fo"
+                + " ON fo.observable_id = o.id WHERE fo.finding_id = ? ORDER BY o.id")) {
+            ps.setString(1, findingId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Observable(rs.getString(1), rs.getString(2)));
+                }
+            }
+        }
+        return out;
+    }
+
     /** Rows in a table of the store (for summaries and tests). */
     public long count(Table table) throws SQLException {
         try (PreparedStatement ps = db.prepareStatement("SELECT COUNT(*) FROM " + table.sqlName());

@@ -1,0 +1,18 @@
+package org.tocsin.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code tocsin export …}: the store's findings in the formats partners ingest. */
+@Command(name = "export", mixinStandardHelpOptions = true,
+        description = "Write the store's findings for partners: STIX 2.1 now; MISP with the knowledge-store issue.",
+        subcommands = {ExportStixCommand.class})
+final class ExportCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+}

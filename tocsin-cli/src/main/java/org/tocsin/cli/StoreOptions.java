@@ -1,0 +1,50 @@
+package org.tocsin.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import org.tocsin.store.Store;
+import picocli.CommandLine.Option;
+
+/** Where the store is: the options every command that reads or writes it shares. */
+final class StoreOptions {
+    @Option(names = "--db", paramLabel = "URL",
+            description = "JDBC URL of the store (default: an H2 file in $XDG_DATA_HOME/tocsin or ~/.local/share/tocsin).")
+    String db;
+
+    @Option(names = "--db-user", paramLabel = "USER", description = "Database user (default: sa for H2, $PGUSER or postgres otherwise).")
+    String dbUser;
+
+    @Option(names = "--db-password", paramLabel = "PASSWORD", description = "Database password (default: $PGPASSWORD or empty).")
+    String dbPassword;
+
+    String url() {
+        return db != null ? db : Store.defaultUrl();
+    }
+
+    /** Opens the store, creating the default one's directory; any failure is the user's to fix (exit 2). */
+    Store open() {
+        String url = url();
+        try {
+            if (db == null) {
+                Files.createDirectories(Path.of(url.substring("jdbc:h2:file:".length())).getParent());
+            }
+            return Store.open(url, user(url), dbPassword != null ? dbPassword : envOr("PGPASSWORD", ""));
+        } catch (SQLException | IOException e) {
+            throw new UsageProblem("store " + url + ": " + e.getMessage());
+        }
+    }
+
+    private String user(String url) {
+        if (dbUser != null) {
+            return dbUser;
+        }
+        return url.startsWith("jdbc:h2:") ? "sa" : envOr("PGUSER", "postgres");
+    }
+
+    private static String envOr(String name, String fallback) {
+        String v = System.getenv(name);
+        return v == null || v.isEmpty() ? fallback : v;
+    }
+}
