@@ -33,6 +33,11 @@ class ScanCommandTest {
             assertThat(store.findingsWith(new Observable("domain-name", "washingtonpost.pm"))).hasSize(3);
         }
 
+        // the APT42-style lure's sender domain was also registered in the NRD feed: the two findings are linked
+        CliRun links = CliRun.of("links", "--db", url, "washingtonpost-news.com");
+        assertThat(links.exitCode()).isZero();
+        assertThat(links.out()).contains("seen in email malicious").contains("seen in domain suspicious");
+
         Path bundle = dir.resolve("bundle.json");
         CliRun export = CliRun.of("export", "stix", "--db", url, "--tlp", "green", "--out", bundle.toString());
         assertThat(export.exitCode()).isZero();
@@ -40,6 +45,16 @@ class ScanCommandTest {
         assertThat(json.get("type").asText()).isEqualTo("bundle");
         assertThat(json.toString()).contains("[domain-name:value = 'washingtonpost.pm']").contains("TLP:GREEN");
         assertThat(CliRun.of("export", "stix", "--db", url, "--tlp", "purple").exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void observableTypesAreReadFromTheirShape() {
+        assertThat(LinksCommand.typeOf("https://sites.google.com/x")).isEqualTo("url");
+        assertThat(LinksCommand.typeOf("j.smith@washingtonpost.pm")).isEqualTo("email-addr");
+        assertThat(LinksCommand.typeOf("198.51.100.7")).isEqualTo("ipv4-addr");
+        assertThat(LinksCommand.typeOf("2001:db8::1")).isEqualTo("ipv6-addr");
+        assertThat(LinksCommand.typeOf("a".repeat(64))).isEqualTo("file");
+        assertThat(LinksCommand.typeOf("washingtonpost.pm")).isEqualTo("domain-name");
     }
 
     @Test
