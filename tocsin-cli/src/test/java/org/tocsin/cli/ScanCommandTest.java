@@ -45,6 +45,19 @@ class ScanCommandTest {
         assertThat(json.get("type").asText()).isEqualTo("bundle");
         assertThat(json.toString()).contains("[domain-name:value = 'washingtonpost.pm']").contains("TLP:GREEN");
         assertThat(CliRun.of("export", "stix", "--db", url, "--tlp", "purple").exitCode()).isEqualTo(2);
+
+        CliRun misp = CliRun.of("export", "misp", "--db", url, "--tlp", "green");
+        assertThat(misp.exitCode()).isZero();
+        com.fasterxml.jackson.databind.JsonNode event = new com.fasterxml.jackson.databind.ObjectMapper().readTree(misp.out()).get("Event");
+        assertThat(event.get("Tag").get(0).get("name").asText()).isEqualTo("tlp:green");
+        java.util.List<String> domains = new java.util.ArrayList<>();
+        for (com.fasterxml.jackson.databind.JsonNode a : event.get("Attribute")) {
+            assertThat(a.get("to_ids").asBoolean()).isTrue();
+            if (a.get("type").asText().equals("domain")) {
+                domains.add(a.get("value").asText());
+            }
+        }
+        assertThat(domains).contains("washingtonpost.pm", "washingtonpost-news.com").doesNotHaveDuplicates();
     }
 
     @Test
