@@ -25,7 +25,7 @@ record CliRun(int exitCode, List<JsonNode> lines, String out, String err) {
             String text = o.toString(StandardCharsets.UTF_8);
             List<JsonNode> lines = new ArrayList<>();
             for (String line : text.split("\n")) {
-                if (line.startsWith("{")) {
+                if (line.startsWith("{") && line.endsWith("}")) { // JSON Lines; a pretty-printed document is read from out()
                     lines.add(JSON.readTree(line));
                 }
             }
