@@ -17,6 +17,9 @@ enum InputKind {
 
     private static final int SNIFF = 4096;
     private static final Pattern HEADER = Pattern.compile("^[A-Za-z0-9-]{1,76}:");
+    /** Fields nearly every message carries near its top; a YAML file's "organizations:" is not one of them. */
+    private static final Pattern MAIL_FIELD = Pattern.compile(
+            "(?im)^(from|to|subject|date|received|message-id|return-path|delivered-to|mime-version|x-[a-z0-9-]+|reply-to|sender):");
     private static final Pattern HOST = Pattern.compile("^\\*?\\.?[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)+\\.?([\\s,].*)?$");
 
     static InputKind of(Path file) throws IOException {
@@ -45,7 +48,7 @@ enum InputKind {
                 return DOMAIN_FEED;
             }
             if (HEADER.matcher(line).find()) {
-                return MAIL;
+                return MAIL_FIELD.matcher(text).find() ? MAIL : UNKNOWN;
             }
             return HOST.matcher(l).matches() ? DOMAIN_FEED : UNKNOWN;
         }

@@ -79,6 +79,7 @@ class ScanCommandTest {
         assertThat(InputKind.of("{\"entries\":[]}".getBytes(StandardCharsets.US_ASCII))).isEqualTo(InputKind.DOMAIN_FEED);
         assertThat(InputKind.of(new byte[] {0x1f, (byte) 0x8b, 8, 0})).isEqualTo(InputKind.DOMAIN_FEED);
         assertThat(InputKind.of("just some prose here\n".getBytes(StandardCharsets.US_ASCII))).isEqualTo(InputKind.UNKNOWN);
+        assertThat(InputKind.of("# profile\norganizations:\n  - name: X\n".getBytes(StandardCharsets.US_ASCII))).isEqualTo(InputKind.UNKNOWN);
     }
 
     @Test
