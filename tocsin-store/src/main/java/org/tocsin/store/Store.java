@@ -34,7 +34,8 @@ public final class Store implements AutoCloseable {
     }
 
     /** Opens (creating and migrating as needed) the store at a JDBC URL; any failure, migration included, is an SQLException. */
-    public static Store open(String jdbcUrl, String user, String password) throws SQLException {
+    public static Store open(String url, String user, String password) throws SQLException {
+        String jdbcUrl = durable(url);
         try {
             Flyway.configure().dataSource(jdbcUrl, user, password).locations("classpath:db/migration").load().migrate();
         } catch (FlywayException e) {
@@ -47,6 +48,17 @@ public final class Store implements AutoCloseable {
         Connection c = DriverManager.getConnection(jdbcUrl, user, password);
         c.setAutoCommit(false);
         return new Store(c);
+    }
+
+    /**
+     * H2 writes committed transactions to disk in the background (WRITE_DELAY, 500 ms by default): a killed
+     * process loses the last commits. A store must not, so file databases flush on every commit
+     * (CrashIngestTest kills a writer to check it).
+     */
+    static String durable(String url) {
+        boolean h2File = url.startsWith("jdbc:h2:file:") || (url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:h2:mem:")
+                && !url.startsWith("jdbc:h2:tcp:") && !url.startsWith("jdbc:h2:ssl:"));
+        return h2File && !url.toUpperCase(java.util.Locale.ROOT).contains("WRITE_DELAY") ? url + ";WRITE_DELAY=0" : url;
     }
 
     /** The embedded default: {@code $XDG_DATA_HOME/tocsin/tocsin} (or {@code ~/.local/share/tocsin/tocsin}), an H2 file. */
