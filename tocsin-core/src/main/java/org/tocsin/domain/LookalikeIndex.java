@@ -176,7 +176,7 @@ public final class LookalikeIndex {
         }
         List<LookalikeMatch> computed = compute(asciiHost);
         if (cache.size() >= CACHE_SIZE) {
-            cache.clear(); // crude but bounded; a feed's working set is rebuilt in milliseconds
+            cache.clear(); // crude but bounded: mail repeats a few hosts; feeds call examine(), uncached
         }
         cache.put(asciiHost, computed);
         return computed;
