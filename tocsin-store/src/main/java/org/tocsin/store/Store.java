@@ -199,31 +199,13 @@ public final class Store implements AutoCloseable {
     }
 
     private List<Signal> signalsOf(String findingId) throws SQLException {
-        List<Signal> out = new ArrayList<>();
-        try (PreparedStatement ps = db.prepareStatement("SELECT signal_id, weight, evidence, technique FROM finding_signal"
-                + " WHERE finding_id = ? ORDER BY position")) {
-            ps.setString(1, findingId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new Signal(rs.getString(1), rs.getDouble(2), rs.getString(3), rs.getString(4)));
-                }
-            }
-        }
-        return out;
+        return rows("SELECT signal_id, weight, evidence, technique FROM finding_signal WHERE finding_id = ? ORDER BY position",
+                rs -> new Signal(rs.getString(1), rs.getDouble(2), rs.getString(3), rs.getString(4)), findingId);
     }
 
     private List<Observable> observablesOf(String findingId) throws SQLException {
-        List<Observable> out = new ArrayList<>();
-        try (PreparedStatement ps = db.prepareStatement("SELECT o.type, o.obs_value FROM observable o JOIN finding_observable fo"
-                + " ON fo.observable_id = o.id WHERE fo.finding_id = ? ORDER BY o.id")) {
-            ps.setString(1, findingId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new Observable(rs.getString(1), rs.getString(2)));
-                }
-            }
-        }
-        return out;
+        return rows("SELECT o.type, o.obs_value FROM observable o JOIN finding_observable fo ON fo.observable_id = o.id"
+                + " WHERE fo.finding_id = ? ORDER BY o.id", rs -> new Observable(rs.getString(1), rs.getString(2)), findingId);
     }
 
     /** Rows in a table of the store (for summaries and tests). */
@@ -246,20 +228,31 @@ public final class Store implements AutoCloseable {
         }
     }
 
+    /** A read that ends its transaction: for the public queries. */
     private List<StoredFinding> query(String sql, String... args) throws SQLException {
-        List<StoredFinding> out = new ArrayList<>();
+        List<StoredFinding> out = rows(sql, rs -> new StoredFinding(rs.getString(1), rs.getString(2), rs.getString(3),
+                rs.getString(4), rs.getString(5), rs.getDouble(6)), args);
+        db.rollback();
+        return out;
+    }
+
+    /** One row of a result, read into a value. */
+    private interface Row<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    private <T> List<T> rows(String sql, Row<T> row, String... args) throws SQLException {
+        List<T> out = new ArrayList<>();
         try (PreparedStatement ps = db.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) {
                 ps.setString(i + 1, args[i]);
             }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new StoredFinding(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getDouble(6)));
+                    out.add(row.read(rs));
                 }
             }
         }
-        db.rollback();
         return out;
     }
 
