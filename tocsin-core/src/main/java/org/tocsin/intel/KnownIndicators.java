@@ -1,0 +1,66 @@
+package org.tocsin.intel;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The indicators Tocsin ships: infrastructure a primary public source ties to an actor
+ * ({@code tocsin/intel/known-indicators.json}, each with its source). Deliberately few; analysts add theirs.
+ */
+public final class KnownIndicators {
+    static final String RESOURCE = "/tocsin/intel/known-indicators.json";
+    private static volatile List<KnownIndicator> bundled;
+
+    private KnownIndicators() {
+    }
+
+    /** The bundled indicators, read on first use; every actor they name must be a bundled actor. */
+    public static List<KnownIndicator> bundled() {
+        List<KnownIndicator> b = bundled;
+        if (b == null) {
+            try (InputStream in = KnownIndicators.class.getResourceAsStream(RESOURCE)) {
+                if (in == null) {
+                    throw new IllegalStateException("missing resource " + RESOURCE);
+                }
+                b = read(in, ThreatActors.bundled());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + RESOURCE, e);
+            }
+            bundled = b;
+        }
+        return b;
+    }
+
+    static List<KnownIndicator> read(InputStream json, ThreatActors actors) throws IOException {
+        Document doc = new ObjectMapper().readValue(json, Document.class);
+        List<KnownIndicator> out = new ArrayList<>();
+        for (Entry e : doc.indicators == null ? List.<Entry>of() : doc.indicators) {
+            String actor = actors.resolve(e.actor).map(ThreatActor::id)
+                    .orElseThrow(() -> new IllegalStateException("indicator " + e.value + " names unknown actor " + e.actor));
+            out.add(new KnownIndicator(new Observed(e.type, e.value), actor, e.confidence, e.source, e.note, e.techniques));
+        }
+        return List.copyOf(out);
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    private static final class Document {
+        @JsonProperty("indicators") List<Entry> indicators;
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    private static final class Entry {
+        @JsonProperty("type") String type;
+        @JsonProperty("value") String value;
+        @JsonProperty("actor") String actor;
+        @JsonProperty("confidence") String confidence;
+        @JsonProperty("source") String source;
+        @JsonProperty("note") String note;
+        @JsonProperty("techniques") List<String> techniques;
+    }
+}
