@@ -13,7 +13,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -90,6 +93,74 @@ class StixBundleTest {
                 "[file:hashes.'SHA-256' = '" + "c".repeat(64) + "']");
         // the clean newsletter observed nothing: no report, no indicator
         assertThat(one.toString()).doesNotContain("Newsletter");
+    }
+
+    @Test
+    void everyIndicatorPatternParsesStrictlyAndNamesAnObservableOfTheBundle(@TempDir Path dir) throws Exception {
+        JsonNode bundle = StixBundle.of(exampleFindings(dir), StixBundle.Tlp.GREEN, ReferenceData.bundled());
+        Set<String> observed = new HashSet<>();
+        for (JsonNode o : bundle.get("objects")) {
+            JsonNode value = o.has("hashes") ? o.get("hashes").get("SHA-256") : o.get("value");
+            if (value != null) {
+                observed.add(o.get("type").asText() + " " + value.asText());
+            }
+        }
+        int indicators = 0;
+        for (JsonNode o : bundle.get("objects")) {
+            if (o.get("type").asText().equals("indicator")) {
+                StixPattern p = StixPattern.parse(o.get("pattern").asText());
+                assertThat(p.isSimpleIndicator()).as(p.toString()).isTrue();
+                assertThat(p.comparisons()).hasSize(1);
+                StixPattern.Comparison c = p.comparisons().get(0);
+                assertThat(c.path()).isEqualTo(c.objectType().equals("file") ? "hashes.'SHA-256'" : "value");
+                assertThat(observed).contains(c.objectType() + " " + ((StixPattern.StringValue) c.value()).value());
+                indicators++;
+            }
+        }
+        assertThat(indicators).as("five observables of the malicious lure, one of the suspicious domain").isEqualTo(6);
+    }
+
+    @Test
+    void patternRoundTripsAwkwardValues() throws StixPatternException {
+        List<String> values = new ArrayList<>(List.of("", "'", "\\", "\\'", "''", "\\\\", "o'brien", "ends in a backslash\\",
+                "'] OR [file:name = 'x", "' AND domain-name:value = '", "/* not a comment */", "// nor this", "t'2020-01-01T00:00:00Z'",
+                "tab\there", "new\nline", "\r\n", "\u0000", "\u007f", "\u0085\u2028\u2029\u00a0", "ünïcödé", "日本語.jp", "مثال.إختبار",
+                "\uD83D\uDDF3\uFE0F vote", "e\u0301", "\uFEFFbom", "lone \uD800 surrogate", "x'\\".repeat(100_000)));
+        Random random = new Random(20261121); // fixed: a failure must reproduce
+        String awkward = "'\\\\ []()=:./*%_-\"\t\n\r\u0000";
+        for (int i = 0; i < 3000; i++) {
+            StringBuilder v = new StringBuilder();
+            for (int n = random.nextInt(40); n > 0; n--) {
+                switch (random.nextInt(3)) {
+                    case 0 -> v.append(awkward.charAt(random.nextInt(awkward.length())));
+                    case 1 -> v.append((char) (' ' + random.nextInt(95)));
+                    default -> v.appendCodePoint(random.nextInt(Character.MAX_CODE_POINT + 1));
+                }
+            }
+            values.add(v.toString());
+        }
+        for (String type : List.of("domain-name", "url", "email-addr", "ipv4-addr", "ipv6-addr")) {
+            for (String value : values) {
+                Observable o = new Observable(type, value);
+                StixPattern p = StixPattern.parse(StixBundle.pattern(o));
+                assertThat(p.isSimpleIndicator()).isTrue();
+                assertThat(p.comparisons()).singleElement().satisfies(c -> {
+                    assertThat(c.objectType()).isEqualTo(type);
+                    assertThat(c.path()).isEqualTo("value");
+                    assertThat(c.value()).isEqualTo(new StixPattern.StringValue(o.value()));
+                });
+            }
+        }
+        for (int i = 0; i < 200; i++) {
+            byte[] digest = new byte[32];
+            random.nextBytes(digest);
+            String sha256 = i % 2 == 0 ? HexFormat.of().formatHex(digest) : HexFormat.of().withUpperCase().formatHex(digest);
+            StixPattern p = StixPattern.parse(StixBundle.pattern(new Observable("file", sha256)));
+            assertThat(p.comparisons()).singleElement().satisfies(c -> {
+                assertThat(c.path()).isEqualTo("hashes.'SHA-256'");
+                assertThat(c.value()).isEqualTo(new StixPattern.StringValue(sha256.toLowerCase(java.util.Locale.ROOT)));
+            });
+        }
     }
 
     private static List<String> messages(JsonSchemaFactory factory, String schema, JsonNode node) {
