@@ -45,9 +45,17 @@ public final class Store implements AutoCloseable {
             }
             throw new SQLException(root.getMessage(), e);
         }
-        Connection c = DriverManager.getConnection(jdbcUrl, user, password);
+        return new Store(connect(url, user, password));
+    }
+
+    /**
+     * A plain connection (autoCommit off) to a store that {@link #open} has migrated: for servers that give each
+     * request a connection of its own. The URL is made durable as {@link #open} makes it.
+     */
+    public static Connection connect(String url, String user, String password) throws SQLException {
+        Connection c = DriverManager.getConnection(durable(url), user, password);
         c.setAutoCommit(false);
-        return new Store(c);
+        return c;
     }
 
     /**

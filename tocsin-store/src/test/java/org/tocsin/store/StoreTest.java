@@ -2,19 +2,10 @@ package org.tocsin.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.tocsin.evidence.EvidenceRef;
@@ -22,47 +13,7 @@ import org.tocsin.signal.Signal;
 import org.tocsin.store.Store.Table;
 
 /** The store on both databases it supports: embedded H2 and the machine's PostgreSQL. */
-class StoreTest {
-    private static final String PG = "jdbc:postgresql://127.0.0.1:5432/test";
-    private static final String PG_SCHEMA = "tocsin_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-    @TempDir
-    static Path dir;
-
-    /** A database to open: its URL, user and password, with a name for the test report. */
-    record Db(String name, String url, String user, String password) {
-        @Override
-        public String toString() {
-            return name;
-        }
-    }
-
-    static Stream<Db> databases() {
-        return Stream.of(new Db("h2", "jdbc:h2:file:" + dir.resolve("h2-" + UUID.randomUUID()), "sa", ""),
-                new Db("postgresql", PG + "?currentSchema=" + PG_SCHEMA, "postgres", ""));
-    }
-
-    private static Store open(Db db) throws SQLException {
-        if (db.name().equals("postgresql")) {
-            try (Connection c = DriverManager.getConnection(PG, "postgres", ""); Statement s = c.createStatement()) {
-                s.execute("CREATE SCHEMA IF NOT EXISTS " + PG_SCHEMA);
-                s.execute("DROP SCHEMA " + PG_SCHEMA + " CASCADE");
-                s.execute("CREATE SCHEMA " + PG_SCHEMA);
-            } catch (SQLException e) {
-                assumeTrue(false, "PostgreSQL not reachable at " + PG + " (.ci/run starts it): " + e.getMessage());
-            }
-        }
-        return Store.open(db.url(), db.user(), db.password());
-    }
-
-    @AfterAll
-    static void dropSchema() {
-        try (Connection c = DriverManager.getConnection(PG, "postgres", ""); Statement s = c.createStatement()) {
-            s.execute("DROP SCHEMA IF EXISTS " + PG_SCHEMA + " CASCADE");
-        } catch (SQLException e) {
-            // nothing to clean when PostgreSQL was not there
-        }
-    }
-
+class StoreTest extends OnBothDatabases {
     private static final EvidenceRef LURE = new EvidenceRef("mail/lure.eml", "a".repeat(64), 2048);
     private static final EvidenceRef CERT = new EvidenceRef("ct.json#3", "b".repeat(64), 900);
 
@@ -80,8 +31,8 @@ class StoreTest {
 
     @ParameterizedTest
     @MethodSource("databases")
-    void evidenceIsStoredOnceAndFindingsSharingAnObservableAreLinked(Db db) throws SQLException {
-        try (Store store = open(db)) {
+    void evidenceIsStoredOnceAndFindingsSharingAnObservableAreLinked(TestDb db) throws SQLException {
+        try (Store store = db.open()) {
             assertThat(store.ingest(LURE, "email", List.of(lureFinding()))).isTrue();
             assertThat(store.ingest(LURE, "email", List.of(lureFinding()))).isFalse(); // the same evidence: a no-op
             assertThat(store.ingest(CERT, "domain-feed", List.of(certFinding()))).isTrue();
@@ -98,8 +49,8 @@ class StoreTest {
 
     @ParameterizedTest
     @MethodSource("databases")
-    void aFailedIngestLeavesNothingHalfWrittenAndKeepsWhatWasCommitted(Db db) throws SQLException {
-        try (Store store = open(db)) {
+    void aFailedIngestLeavesNothingHalfWrittenAndKeepsWhatWasCommitted(TestDb db) throws SQLException {
+        try (Store store = db.open()) {
             store.ingest(CERT, "domain-feed", List.of(certFinding()));
             Finding broken = new Finding("email", "broken", "malicious", 9, "high",
                     List.of(new Signal("EMAIL_X", 1, "x".repeat(10_000), "T1566")), // longer than the column allows
@@ -115,8 +66,8 @@ class StoreTest {
 
     @ParameterizedTest
     @MethodSource("databases")
-    void reopeningMigratesNothingAndKeepsTheData(Db db) throws SQLException {
-        try (Store store = open(db)) {
+    void reopeningMigratesNothingAndKeepsTheData(TestDb db) throws SQLException {
+        try (Store store = db.open()) {
             store.ingest(CERT, "domain-feed", List.of(certFinding()));
         }
         try (Store again = Store.open(db.url(), db.user(), db.password())) {

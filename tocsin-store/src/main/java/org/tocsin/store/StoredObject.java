@@ -1,0 +1,7 @@
+package org.tocsin.store;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** One stored version of one STIX object: what is known of it and the object itself, as received. */
+public record StoredObject(ManifestEntry entry, JsonNode body) {
+}
