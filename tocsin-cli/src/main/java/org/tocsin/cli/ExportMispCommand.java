@@ -1,18 +1,19 @@
 package org.tocsin.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.util.List;
+import java.sql.SQLException;
 import java.util.concurrent.Callable;
-import org.tocsin.store.ExportedFinding;
 import org.tocsin.store.MispEvent;
-import org.tocsin.store.StixBundle;
+import org.tocsin.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "misp", mixinStandardHelpOptions = true,
-        description = {"Write the store's malicious and suspicious findings as one MISP event (JSON, for \"Add event from"
-                + " JSON\" or the API): an attribute per observable for detection, techniques and TLP as tags."})
+        description = {"Write the store's malicious and suspicious findings and its known indicators as one MISP event (JSON,"
+                + " for \"Add event from JSON\" or the API): an attribute per observable for detection, the actor as a galaxy"
+                + " tag with its confidence, techniques and TLP as tags. Imports back."})
 final class ExportMispCommand implements Callable<Integer> {
     @Mixin
     ExportOptions options = new ExportOptions();
@@ -23,10 +24,13 @@ final class ExportMispCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        StixBundle.Tlp level = options.level();
-        List<ExportedFinding> findings = options.findings();
-        options.emit(MispEvent.write(MispEvent.of(findings, level, info)),
-                findings.size() + " findings considered for a MISP event (TLP:" + level + ")");
+        ObjectNode event;
+        try (Store store = options.storeOptions.open()) {
+            event = MispEvent.of(store, options.level(), info);
+        } catch (SQLException e) {
+            throw new UsageProblem("store " + options.storeOptions.url() + ": " + e.getMessage());
+        }
+        options.emit(MispEvent.write(event), event.get("Event").get("Attribute").size() + " MISP attributes exported");
         return ExitCodes.OK;
     }
 }

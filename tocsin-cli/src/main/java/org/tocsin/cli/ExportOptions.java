@@ -4,12 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.SQLException;
-import java.util.List;
-import java.util.Locale;
-import org.tocsin.store.ExportedFinding;
-import org.tocsin.store.StixBundle;
-import org.tocsin.store.Store;
+import org.tocsin.store.Tlp;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -21,23 +16,16 @@ final class ExportOptions {
     @Option(names = "--out", paramLabel = "FILE", description = "Write here instead of standard output.")
     Path out;
 
-    @Option(names = "--tlp", paramLabel = "LEVEL", defaultValue = "amber",
-            description = "TLP marking: white, green, amber or red (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--tlp", paramLabel = "LEVEL",
+            description = "Mark everything white, green, amber or red (default: each finding's own TLP, given at scan).")
     String tlp;
 
-    StixBundle.Tlp level() {
+    /** The override, or null for each finding's own. */
+    Tlp level() {
         try {
-            return StixBundle.Tlp.valueOf(tlp.toUpperCase(Locale.ROOT));
+            return tlp == null ? null : Tlp.parse(tlp);
         } catch (IllegalArgumentException e) {
-            throw new UsageProblem("--tlp takes white, green, amber or red, not " + tlp);
-        }
-    }
-
-    List<ExportedFinding> findings() {
-        try (Store store = storeOptions.open()) {
-            return store.exportAll();
-        } catch (SQLException e) {
-            throw new UsageProblem("store " + storeOptions.url() + ": " + e.getMessage());
+            throw new UsageProblem("--tlp: " + e.getMessage());
         }
     }
 

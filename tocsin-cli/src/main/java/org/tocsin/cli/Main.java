@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** Entry point: {@code tocsin <noun> <verb>}. */
 @Command(name = "tocsin", mixinStandardHelpOptions = true, version = "tocsin 0.1.0",
         description = "Election threat intelligence: explainable detection of spear-phishing and influence operations.",
-        subcommands = {ScanCommand.class, LinksCommand.class, ExportCommand.class, EmailCommand.class, DomainsCommand.class, SignalsCommand.class})
+        subcommands = {ScanCommand.class, LinksCommand.class, AttributeCommand.class, IntelCommand.class, ImportCommand.class, ExportCommand.class, StoreCommand.class, EmailCommand.class, DomainsCommand.class, SignalsCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -29,9 +29,11 @@ import org.tocsin.profile.ProfileLoader;
 import org.tocsin.reference.ReferenceData;
 import org.tocsin.signal.Scorer;
 import org.tocsin.signal.Verdict;
+import org.tocsin.store.Evidence;
 import org.tocsin.store.Finding;
 import org.tocsin.store.Findings;
 import org.tocsin.store.Store;
+import org.tocsin.store.Tlp;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -52,6 +54,12 @@ final class ScanCommand implements Callable<Integer> {
     @Mixin
     StoreOptions storeOptions = new StoreOptions();
 
+    @Option(names = "--tlp", paramLabel = "LEVEL", defaultValue = "amber",
+            description = "How what this scan finds may be shared: white, green, amber or red (default: ${DEFAULT-VALUE}).")
+    String tlp;
+
+    private Tlp level;
+
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "What to scan.")
     List<Path> paths;
 
@@ -59,6 +67,11 @@ final class ScanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        try {
+            level = Tlp.parse(tlp);
+        } catch (IllegalArgumentException e) {
+            throw new UsageProblem("--tlp: " + e.getMessage());
+        }
         Profile profile = loadProfile();
         EmailTriage triage;
         LookalikeIndex index;
@@ -102,7 +115,7 @@ final class ScanCommand implements Callable<Integer> {
             try {
                 for (TriageResult r : triage.triage(item.message())) {
                     tally.message(r.assessment().verdict() != Verdict.CLEAN);
-                    tally.stored(store.ingest(r.evidence(), "email", List.of(Findings.of(r))));
+                    tally.stored(store.ingest(Evidence.now(r.evidence(), "email", level), List.of(Findings.of(r))));
                 }
             } catch (TriageException | SQLException e) {
                 tally.problem(item.source() + ": " + e.getMessage());
@@ -142,7 +155,7 @@ final class ScanCommand implements Callable<Integer> {
         }
         try {
             tally.alerts(alerts.size());
-            tally.stored(store.ingest(new EvidenceRef(file.toString(), sha256, size), "domain-feed", alerts));
+            tally.stored(store.ingest(Evidence.now(new EvidenceRef(file.toString(), sha256, size), "domain-feed", level), alerts));
         } catch (SQLException e) {
             tally.problem(file + ": " + e.getMessage());
         }

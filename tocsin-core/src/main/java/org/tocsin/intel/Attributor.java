@@ -27,7 +27,8 @@ import org.tocsin.intel.KnownIndicator.Level;
  *       which half the actors use, says little and a DISARM technique only one actor is known for says more.</li>
  * </ul>
  * Confidence: high takes 4 points, or 3 with a shared technique; moderate 2; low 1, or — with no shared
- * infrastructure — at least two shared techniques weighing 1 or more. A rival actor at the same level with
+ * infrastructure — at least two shared techniques of which the distinctive ones (used by at most two profiled
+ * actors) weigh 1 or more. A rival actor at the same level with
  * infrastructure of its own lowers the winner one step; technique-only ties are unattributed.
  */
 public final class Attributor {
@@ -80,8 +81,8 @@ public final class Attributor {
             List<String> because = new ArrayList<>(unattributedKnown);
             if (because.isEmpty()) {
                 because.add(cases.isEmpty() ? "no known indicator matches and no cited technique is one an actor is known for"
-                        : "no known indicator matches and the techniques it shares with "
-                        + String.join(", ", cases.keySet().stream().map(this::nameOf).toList()) + " are too common to tell");
+                        : "no known indicator matches, and the techniques it shares with known actors are too few or too common to"
+                        + " tell: " + sharedTechniques(cases));
             }
             return Attribution.unattributed(because, List.of());
         }
@@ -106,6 +107,20 @@ public final class Attributor {
         }
         because.addAll(unattributedKnown);
         return new Attribution(best.actor, nameOf(best.actor), level, because, alternatives);
+    }
+
+    /** "T0149.003 Lookalike Domain (Doppelganger); T1566.002 Spearphishing Link (APT42, APT28, …)": at most three techniques. */
+    private String sharedTechniques(Map<String, ActorCase> cases) {
+        Map<String, List<String>> byTechnique = new LinkedHashMap<>();
+        for (ActorCase c : cases.values()) {
+            for (String t : c.techniques.keySet()) {
+                byTechnique.computeIfAbsent(t, x -> new ArrayList<>()).add(nameOf(c.actor));
+            }
+        }
+        List<String> parts = byTechnique.entrySet().stream().sorted(Comparator.comparingInt(e -> e.getValue().size()))
+                .limit(3).map(e -> technique(e.getKey()) + " (" + String.join(", ", e.getValue().subList(0, Math.min(3, e.getValue().size())))
+                        + (e.getValue().size() > 3 ? ", …" : "") + ")").toList();
+        return String.join("; ", parts) + (byTechnique.size() > 3 ? "; …" : "");
     }
 
     private String nameOf(String actorId) {
@@ -144,7 +159,8 @@ public final class Attributor {
             String whose = actorName == null ? "a known-bad " : "a known " + actorName + " ";
             String what = k.observed().type().equals("domain-name") ? "domain" : k.observed().type();
             String subject = how.isEmpty() ? k.observed().value() : how;
-            return subject + " is " + whose + what + (how.isEmpty() ? "" : " (" + k.observed().value() + ")")
+            boolean named = how.isEmpty() || how.endsWith(" " + k.observed().value());
+            return subject + " is " + whose + what + (named ? "" : " (" + k.observed().value() + ")")
                     + " — " + k.confidence() + " confidence, per " + who;
         }
     }
@@ -232,6 +248,14 @@ public final class Attributor {
             return techniques.values().stream().mapToDouble(Double::doubleValue).sum();
         }
 
+        /**
+         * The weight of the techniques at most two profiled actors use: common ones (spearphishing, domains) add up
+         * to nothing however many a case cites.
+         */
+        double distinctiveWeight() {
+            return techniques.values().stream().filter(w -> w >= 0.5 - 1e-9).mapToDouble(Double::doubleValue).sum();
+        }
+
         Level level() {
             int p = points();
             if (p >= 4 || (p >= 3 && !techniques.isEmpty())) {
@@ -240,7 +264,7 @@ public final class Attributor {
             if (p >= 2) {
                 return Level.MODERATE;
             }
-            if (p >= 1 || (techniques.size() >= 2 && techniqueWeight() >= 1.0 - 1e-9)) {
+            if (p >= 1 || (techniques.size() >= 2 && distinctiveWeight() >= 1.0 - 1e-9)) {
                 return Level.LOW;
             }
             return null;

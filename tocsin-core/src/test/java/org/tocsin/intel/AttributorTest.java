@@ -50,7 +50,15 @@ class AttributorTest {
     void commonTechniquesAloneAttributeNothing() {
         Attribution a = attributor().attribute(List.of(new Observed("domain-name", "example.org")), Set.of("T1566.002", "T1598.003"));
         assertThat(a.attributed()).isFalse();
-        assertThat(a.statement()).startsWith("unattributed — because no known indicator matches and the techniques it shares with");
+        assertThat(a.statement()).startsWith("unattributed — because no known indicator matches, and the techniques it shares with"
+                + " known actors are too few or too common to tell: T1566.002");
+        // however many of them a lure cites: five common techniques are still no evidence of who sent it
+        assertThat(attributor().attribute(List.of(), Set.of("T1598", "T1566.002", "T1583.001", "T1598.003", "T1583.006")).attributed())
+                .isFalse();
+        // one technique only Doppelganger is known for, alone, is not enough either
+        assertThat(attributor().attribute(List.of(new Observed("domain-name", "spiegel.ltd")), Set.of("T0149.003")).statement())
+                .isEqualTo("unattributed — because no known indicator matches, and the techniques it shares with known actors are"
+                        + " too few or too common to tell: T0149.003 Lookalike Domain (Doppelganger)");
     }
 
     @Test

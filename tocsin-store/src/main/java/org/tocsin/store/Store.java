@@ -7,9 +7,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -77,27 +78,38 @@ public final class Store implements AutoCloseable {
     }
 
     /**
-     * Stores a piece of evidence with what was found in it.
+     * Stores a piece of evidence arriving now, TLP:AMBER, with what was found in it.
      *
      * @return false when this evidence (by SHA-256) was already stored: nothing is changed
      */
     public boolean ingest(EvidenceRef evidence, String kind, List<Finding> findings) throws SQLException {
+        return ingest(Evidence.now(evidence, kind, Tlp.AMBER), findings);
+    }
+
+    /**
+     * Stores a piece of evidence with what was found in it, in one transaction.
+     *
+     * @return false when this evidence (by SHA-256) was already stored: nothing is changed
+     */
+    public boolean ingest(Evidence evidence, List<Finding> findings) throws SQLException {
+        String sha256 = evidence.ref().sha256();
         try {
-            if (exists(evidence.sha256())) {
+            if (exists(sha256)) {
                 db.rollback();
                 return false;
             }
             try (PreparedStatement ps = db.prepareStatement(
-                    "INSERT INTO evidence (sha256, source, size_bytes, kind, ingested_at) VALUES (?, ?, ?, ?, ?)")) {
-                ps.setString(1, evidence.sha256());
-                ps.setString(2, evidence.source());
-                ps.setLong(3, evidence.size());
-                ps.setString(4, kind);
-                ps.setTimestamp(5, Timestamp.from(Instant.now()));
+                    "INSERT INTO evidence (sha256, source, size_bytes, kind, ingested_at, tlp) VALUES (?, ?, ?, ?, ?, ?)")) {
+                ps.setString(1, sha256);
+                ps.setString(2, evidence.ref().source());
+                ps.setLong(3, evidence.ref().size());
+                ps.setString(4, evidence.kind());
+                ps.setTimestamp(5, Timestamp.from(evidence.ingestedAt()));
+                ps.setString(6, evidence.tlp().word());
                 ps.executeUpdate();
             }
             for (Finding f : findings) {
-                insertFinding(evidence.sha256(), f);
+                insertFinding(sha256, f);
             }
             db.commit();
             return true;
@@ -105,6 +117,61 @@ public final class Store implements AutoCloseable {
             db.rollback();
             throw e;
         }
+    }
+
+    /**
+     * Keeps a known indicator (its observable too, so {@code links} finds it).
+     *
+     * @return false when an indicator with this id is already kept: nothing is changed
+     */
+    public boolean addIndicator(StoredIndicator i) throws SQLException {
+        try {
+            if (!rows("SELECT 1 FROM indicator WHERE id = ?", rs -> 1, i.id()).isEmpty()) {
+                db.rollback();
+                return false;
+            }
+            insertObservables(List.of(i.observable()));
+            try (PreparedStatement ps = db.prepareStatement("INSERT INTO indicator (id, observable_id, actor, confidence, source,"
+                    + " note, techniques, tlp, added_at, stix_origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                ps.setString(1, i.id());
+                ps.setString(2, i.observable().stixId());
+                ps.setString(3, i.actor());
+                ps.setString(4, i.confidence());
+                ps.setString(5, i.source());
+                ps.setString(6, i.note());
+                ps.setString(7, String.join(",", i.techniques()));
+                ps.setString(8, i.tlp().word());
+                ps.setTimestamp(9, Timestamp.from(i.addedAt()));
+                ps.setBoolean(10, i.stixOrigin());
+                ps.executeUpdate();
+            }
+            db.commit();
+            return true;
+        } catch (SQLException | RuntimeException e) {
+            db.rollback();
+            throw e;
+        }
+    }
+
+    /** Every kept indicator, oldest first. */
+    public List<StoredIndicator> indicators() throws SQLException {
+        return indicatorsWhere("", new String[0]);
+    }
+
+    /** The kept indicators on one observable. */
+    public List<StoredIndicator> indicatorsOn(Observable o) throws SQLException {
+        return indicatorsWhere(" WHERE i.observable_id = ?", new String[] {o.stixId()});
+    }
+
+    private List<StoredIndicator> indicatorsWhere(String where, String[] args) throws SQLException {
+        List<StoredIndicator> out = rows("SELECT i.id, o.type, o.obs_value, i.actor, i.confidence, i.source, i.note, i.techniques,"
+                + " i.tlp, i.added_at, i.stix_origin FROM indicator i JOIN observable o ON o.id = i.observable_id" + where
+                + " ORDER BY i.added_at, i.id", rs -> new StoredIndicator(rs.getString(1), new Observable(rs.getString(2),
+                rs.getString(3)), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
+                rs.getString(8).isEmpty() ? List.of() : List.of(rs.getString(8).split(",")), Tlp.parse(rs.getString(9)),
+                rs.getTimestamp(10).toInstant(), rs.getBoolean(11)), args);
+        db.rollback();
+        return out;
     }
 
     private boolean exists(String sha256) throws SQLException {
@@ -143,29 +210,35 @@ public final class Store implements AutoCloseable {
             }
             ps.executeBatch();
         }
+        Map<String, Observable> distinct = new LinkedHashMap<>();
         for (Observable o : f.observables()) {
-            linkObservable(id, o);
+            distinct.putIfAbsent(o.stixId(), o);
+        }
+        insertObservables(distinct.values());
+        // the finding is new in this transaction (its evidence was absent), so each link is too: plain inserts, batched
+        try (PreparedStatement ps = db.prepareStatement("INSERT INTO finding_observable (finding_id, observable_id) VALUES (?, ?)")) {
+            for (String oid : distinct.keySet()) {
+                ps.setString(1, id);
+                ps.setString(2, oid);
+                ps.addBatch();
+            }
+            ps.executeBatch();
         }
     }
 
-    /** Inserts the observable unless another finding brought it already (portable: no MERGE, no ON CONFLICT). */
-    private void linkObservable(String findingId, Observable o) throws SQLException {
-        String oid = o.stixId();
+    /** Inserts each observable unless another finding brought it already (portable: no MERGE, no ON CONFLICT), in one batch. */
+    private void insertObservables(Iterable<Observable> observables) throws SQLException {
         try (PreparedStatement ps = db.prepareStatement("INSERT INTO observable (id, type, obs_value) SELECT ?, ?, ?"
                 + " WHERE NOT EXISTS (SELECT 1 FROM observable WHERE id = ?)")) {
-            ps.setString(1, oid);
-            ps.setString(2, o.type());
-            ps.setString(3, o.value());
-            ps.setString(4, oid);
-            ps.executeUpdate();
-        }
-        try (PreparedStatement ps = db.prepareStatement("INSERT INTO finding_observable (finding_id, observable_id) SELECT ?, ?"
-                + " WHERE NOT EXISTS (SELECT 1 FROM finding_observable WHERE finding_id = ? AND observable_id = ?)")) {
-            ps.setString(1, findingId);
-            ps.setString(2, oid);
-            ps.setString(3, findingId);
-            ps.setString(4, oid);
-            ps.executeUpdate();
+            for (Observable o : observables) {
+                String oid = o.stixId();
+                ps.setString(1, oid);
+                ps.setString(2, o.type());
+                ps.setString(3, o.value());
+                ps.setString(4, oid);
+                ps.addBatch();
+            }
+            ps.executeBatch();
         }
     }
 
@@ -173,6 +246,31 @@ public final class Store implements AutoCloseable {
     public List<StoredFinding> findingsWith(Observable o) throws SQLException {
         return query("SELECT f.id, f.evidence_sha256, f.kind, f.subject, f.verdict, f.score FROM finding f"
                 + " JOIN finding_observable fo ON fo.finding_id = f.id WHERE fo.observable_id = ? ORDER BY f.id", o.stixId());
+    }
+
+    /**
+     * Everything linked to an observable: the findings that saw it, and the other findings that share any
+     * observable with those (one hop, as an analyst pivots). Two indexed queries, whatever the store's size.
+     */
+    public Linked everythingLinkedTo(Observable o) throws SQLException {
+        List<StoredFinding> direct = rows("SELECT f.id, f.evidence_sha256, f.kind, f.subject, f.verdict, f.score FROM finding f"
+                + " JOIN finding_observable fo ON fo.finding_id = f.id WHERE fo.observable_id = ? ORDER BY f.id", Store::finding, o.stixId());
+        List<StoredFinding> linked = rows("SELECT DISTINCT f.id, f.evidence_sha256, f.kind, f.subject, f.verdict, f.score FROM finding_observable seen"
+                + " JOIN finding_observable mine ON mine.finding_id = seen.finding_id"
+                + " JOIN finding_observable other ON other.observable_id = mine.observable_id AND other.finding_id <> seen.finding_id"
+                + " JOIN finding f ON f.id = other.finding_id"
+                + " WHERE seen.observable_id = ? AND NOT EXISTS (SELECT 1 FROM finding_observable d WHERE d.finding_id = f.id"
+                + " AND d.observable_id = ?) ORDER BY f.id", Store::finding, o.stixId(), o.stixId());
+        db.rollback();
+        return new Linked(direct, linked);
+    }
+
+    /** The findings that saw an observable, and those linked to them by another shared observable. */
+    public record Linked(List<StoredFinding> direct, List<StoredFinding> linked) {
+    }
+
+    private static StoredFinding finding(ResultSet rs) throws SQLException {
+        return new StoredFinding(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getDouble(6));
     }
 
     /** The other findings that share at least one observable with this one: the links between cases. */
@@ -193,13 +291,15 @@ public final class Store implements AutoCloseable {
     public List<ExportedFinding> exportAll() throws SQLException {
         List<ExportedFinding> out = new ArrayList<>();
         String sql = "SELECT f.id, f.evidence_sha256, f.kind, f.subject, f.verdict, f.score, f.confidence, e.source,"
-                + " e.ingested_at FROM finding f JOIN evidence e ON e.sha256 = f.evidence_sha256 ORDER BY e.ingested_at, f.id";
+                + " e.ingested_at, e.size_bytes, e.kind, e.tlp FROM finding f JOIN evidence e ON e.sha256 = f.evidence_sha256"
+                + " ORDER BY e.ingested_at, f.id";
         try (PreparedStatement ps = db.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 StoredFinding f = new StoredFinding(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getDouble(6));
-                out.add(new ExportedFinding(f, rs.getString(7), rs.getString(8), rs.getTimestamp(9).toInstant(),
-                        signalsOf(f.id()), observablesOf(f.id())));
+                Evidence e = new Evidence(new EvidenceRef(rs.getString(8), f.evidenceSha256(), rs.getLong(10)),
+                        rs.getString(11), Tlp.parse(rs.getString(12)), rs.getTimestamp(9).toInstant());
+                out.add(new ExportedFinding(f, rs.getString(7), e, signalsOf(f.id()), observablesOf(f.id())));
             }
         }
         db.rollback();
@@ -229,7 +329,7 @@ public final class Store implements AutoCloseable {
 
     /** The tables a caller may count. */
     public enum Table {
-        EVIDENCE, FINDING, FINDING_SIGNAL, OBSERVABLE, FINDING_OBSERVABLE;
+        EVIDENCE, FINDING, FINDING_SIGNAL, OBSERVABLE, FINDING_OBSERVABLE, INDICATOR, STIX_OBJECT;
 
         String sqlName() {
             return name().toLowerCase(java.util.Locale.ROOT);
@@ -238,8 +338,7 @@ public final class Store implements AutoCloseable {
 
     /** A read that ends its transaction: for the public queries. */
     private List<StoredFinding> query(String sql, String... args) throws SQLException {
-        List<StoredFinding> out = rows(sql, rs -> new StoredFinding(rs.getString(1), rs.getString(2), rs.getString(3),
-                rs.getString(4), rs.getString(5), rs.getDouble(6)), args);
+        List<StoredFinding> out = rows(sql, Store::finding, args);
         db.rollback();
         return out;
     }
@@ -262,6 +361,11 @@ public final class Store implements AutoCloseable {
             }
         }
         return out;
+    }
+
+    /** The STIX objects kept on this store's connection (received, or published to TAXII collections). */
+    public StixObjects stixObjects() {
+        return new StixObjects(db);
     }
 
     @Override

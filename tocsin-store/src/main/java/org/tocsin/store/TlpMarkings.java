@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * The TLP level a STIX object is marked with, read from its marking references: the four TLP 1.0 marking
- * definitions STIX 2.1 predefines (ids in {@link StixBundle.Tlp}), the five TLP 2.0 marking definitions OASIS
+ * definitions STIX 2.1 predefines (ids in {@link Tlp}), the five TLP 2.0 marking definitions OASIS
  * publishes, and marking definitions with other ids that say which level they define. The most restrictive
  * level wins, so an object with one red granular marking is red as a whole: a partner is never served it.
  */
@@ -36,8 +36,8 @@ final class TlpMarkings {
 
     private static Map<String, String> known() {
         Map<String, String> m = new HashMap<>(TLP_2);
-        for (StixBundle.Tlp t : StixBundle.Tlp.values()) {
-            m.put(t.id(), t == StixBundle.Tlp.WHITE ? "clear" : t.name().toLowerCase(Locale.ROOT));
+        for (Tlp t : Tlp.values()) {
+            m.put(t.stixId(), t == Tlp.WHITE ? "clear" : t.word());
         }
         return Map.copyOf(m);
     }

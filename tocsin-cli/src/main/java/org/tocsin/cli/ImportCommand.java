@@ -1,0 +1,85 @@
+package org.tocsin.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.tocsin.intel.ThreatActors;
+import org.tocsin.store.ImportSummary;
+import org.tocsin.store.MispImport;
+import org.tocsin.store.StixImport;
+import org.tocsin.store.Store;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+/** {@code tocsin import FILE...}: STIX 2.1 bundles and MISP events into the store; the format is read from the JSON. */
+@Command(name = "import", mixinStandardHelpOptions = true,
+        description = {"Import STIX 2.1 bundles (or TAXII envelopes) and MISP events into the store. Tocsin's own exports come"
+                + " back whole (findings with their evidence, indicators); a partner's objects are kept as received and their"
+                + " indicators (simple STIX patterns, MISP attributes for detection) become known indicators for attribution.",
+                "FILE: JSON files; the format is read from the content."})
+final class ImportCommand implements Callable<Integer> {
+    /** Larger than any sane bundle a person imports by hand, small enough that a hostile file cannot exhaust memory. */
+    private static final long MAX_BYTES = 512L << 20;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    static {
+        JSON.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(200).build());
+    }
+
+    @Mixin
+    StoreOptions storeOptions = new StoreOptions();
+
+    @Parameters(arity = "1..*", paramLabel = "FILE")
+    List<Path> files;
+
+    @Override
+    public Integer call() {
+        int failed = 0;
+        try (Store store = storeOptions.open()) {
+            for (Path file : files) {
+                JsonNode doc;
+                try {
+                    if (Files.size(file) > MAX_BYTES) {
+                        throw new IOException("larger than " + (MAX_BYTES >> 20) + " MiB");
+                    }
+                    try (InputStream in = Files.newInputStream(file)) {
+                        doc = JSON.readTree(in);
+                    }
+                } catch (JsonProcessingException e) {
+                    System.err.println("tocsin: " + file + ": not JSON: " + e.getOriginalMessage());
+                    failed++;
+                    continue;
+                } catch (IOException e) {
+                    System.err.println("tocsin: " + file + ": cannot read: " + e.getMessage());
+                    failed++;
+                    continue;
+                }
+                ImportSummary s;
+                if (doc != null && (doc.has("Event") || doc.has("response") || doc.has("Attribute"))) {
+                    s = new MispImport(ThreatActors.bundled()).into(store, doc);
+                    System.out.println(file + " (MISP): " + s.line());
+                } else if (doc != null && (doc.has("objects") || doc.isArray() || doc.has("type"))) {
+                    s = new StixImport(ThreatActors.bundled()).into(store, doc);
+                    System.out.println(file + " (STIX): " + s.line());
+                } else {
+                    System.err.println("tocsin: " + file + ": neither a STIX bundle nor a MISP event");
+                    failed++;
+                    continue;
+                }
+                s.problems().forEach(p -> System.err.println("tocsin: " + file + ": " + p));
+            }
+        } catch (SQLException e) {
+            throw new UsageProblem("store " + storeOptions.url() + ": " + e.getMessage());
+        }
+        return failed == files.size() ? ExitCodes.INPUT : ExitCodes.OK;
+    }
+}

@@ -1,0 +1,73 @@
+package org.tocsin.store;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** What an import did: counts of what it added and skipped, and a problem per item it could not take. */
+public final class ImportSummary {
+    private int findings;
+    private int indicators;
+    private int foreign;
+    private int unchanged;
+    private int ignored;
+    private final List<String> problems = new ArrayList<>();
+
+    void finding(boolean added) {
+        if (added) {
+            findings++;
+        } else {
+            unchanged++;
+        }
+    }
+
+    void indicator(boolean added) {
+        if (added) {
+            indicators++;
+        } else {
+            unchanged++;
+        }
+    }
+
+    void foreign(int added, int already) {
+        foreign += added;
+        unchanged += already;
+    }
+
+    /** Something the format allows that Tocsin does not keep (a MISP attribute of another type, context only). */
+    void notKept() {
+        ignored++;
+    }
+
+    void problem(String p) {
+        problems.add(p);
+    }
+
+    public int findings() {
+        return findings;
+    }
+
+    public int indicators() {
+        return indicators;
+    }
+
+    public int foreign() {
+        return foreign;
+    }
+
+    public int unchanged() {
+        return unchanged;
+    }
+
+    public int ignored() {
+        return ignored;
+    }
+
+    public List<String> problems() {
+        return List.copyOf(problems);
+    }
+
+    public String line() {
+        return findings + " findings, " + indicators + " indicators and " + foreign + " other STIX objects added; "
+                + unchanged + " already kept; " + ignored + " not kept (types Tocsin does not use); " + problems.size() + " problems";
+    }
+}

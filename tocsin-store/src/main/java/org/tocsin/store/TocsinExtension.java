@@ -1,0 +1,148 @@
+package org.tocsin.store;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.tocsin.evidence.EvidenceRef;
+import org.tocsin.signal.Signal;
+
+/**
+ * Tocsin's two STIX 2.1 property extensions (§7.3), so that what Tocsin exports can be imported back whole:
+ * a report carries the finding it is about (evidence, verdict, signals, observables), an indicator an analyst
+ * added carries its actor, source and note. Other tools ignore them; the objects stand on their own.
+ * The extension definitions are exported with the objects; docs/stix-extension.md describes both.
+ */
+final class TocsinExtension {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    static final String FINDING_ID = "extension-definition--" + StixIds.uuid5(StixBundle.TOCSIN, "extension:finding");
+    static final String INDICATOR_ID = "extension-definition--" + StixIds.uuid5(StixBundle.TOCSIN, "extension:indicator");
+    private static final String SCHEMA = "https://github.com/tocsin-project/tocsin/blob/main/docs/stix-extension.md";
+
+    private TocsinExtension() {
+    }
+
+    static ObjectNode definition(String id, String name, String description) {
+        ObjectNode d = JSON.createObjectNode();
+        d.put("type", "extension-definition");
+        d.put("spec_version", "2.1");
+        d.put("id", id);
+        d.put("created_by_ref", StixBundle.IDENTITY_ID);
+        d.put("created", StixBundle.IDENTITY_CREATED);
+        d.put("modified", StixBundle.IDENTITY_CREATED);
+        d.put("name", name);
+        d.put("description", description);
+        d.put("schema", SCHEMA);
+        d.put("version", "1.0");
+        d.putArray("extension_types").add("property-extension");
+        return d;
+    }
+
+    /** The finding a report is about, whole. */
+    static void putFinding(ObjectNode report, ExportedFinding ef) {
+        ObjectNode x = report.putObject("extensions").putObject(FINDING_ID);
+        x.put("extension_type", "property-extension");
+        Evidence e = ef.evidence();
+        ObjectNode ev = x.putObject("evidence");
+        ev.put("sha256", e.ref().sha256());
+        ev.put("source", e.ref().source());
+        ev.put("size_bytes", e.ref().size());
+        ev.put("kind", e.kind());
+        ev.put("tlp", e.tlp().word());
+        ev.put("ingested_at", StixBundle.time(e.ingestedAt()));
+        StoredFinding f = ef.finding();
+        ObjectNode fn = x.putObject("finding");
+        fn.put("kind", f.kind());
+        fn.put("subject", f.subject());
+        fn.put("verdict", f.verdict());
+        fn.put("score", f.score());
+        fn.put("confidence", ef.confidence());
+        ArrayNode signals = fn.putArray("signals");
+        for (Signal s : ef.signals()) {
+            ObjectNode sn = signals.addObject();
+            sn.put("signal_id", s.id());
+            sn.put("weight", s.weight());
+            sn.put("evidence", s.evidence());
+            sn.put("technique", s.technique());
+        }
+        ArrayNode observables = fn.putArray("observables");
+        for (Observable o : ef.observables()) {
+            observables.addObject().put("type", o.type()).put("value", o.value());
+        }
+    }
+
+    /** A finding read back from a report that carries the extension; null when it does not. */
+    static Imported findingOf(JsonNode report) {
+        JsonNode x = report.path("extensions").path(FINDING_ID);
+        if (x.isMissingNode()) {
+            return null;
+        }
+        JsonNode ev = required(x, "evidence");
+        JsonNode fn = required(x, "finding");
+        Evidence evidence = new Evidence(new EvidenceRef(text(ev, "source"), text(ev, "sha256"), required(ev, "size_bytes").asLong()),
+                text(ev, "kind"), Tlp.parse(text(ev, "tlp")), Instant.parse(text(ev, "ingested_at")));
+        List<Signal> signals = new ArrayList<>();
+        for (JsonNode s : fn.path("signals")) {
+            signals.add(new Signal(text(s, "signal_id"), required(s, "weight").asDouble(), text(s, "evidence"), text(s, "technique")));
+        }
+        List<Observable> observables = new ArrayList<>();
+        for (JsonNode o : fn.path("observables")) {
+            observables.add(new Observable(text(o, "type"), text(o, "value")));
+        }
+        return new Imported(evidence, new Finding(text(fn, "kind"), text(fn, "subject"), text(fn, "verdict"),
+                required(fn, "score").asDouble(), text(fn, "confidence"), signals, observables));
+    }
+
+    /** A finding with its evidence, as imported. */
+    record Imported(Evidence evidence, Finding finding) {
+    }
+
+    static void putIndicator(ObjectNode indicator, StoredIndicator i) {
+        ObjectNode x = indicator.putObject("extensions").putObject(INDICATOR_ID);
+        x.put("extension_type", "property-extension");
+        x.putObject("observable").put("type", i.observable().type()).put("value", i.observable().value());
+        if (i.actor() != null) {
+            x.put("actor", i.actor());
+        }
+        x.put("confidence", i.confidence());
+        x.put("source", i.source());
+        x.put("note", i.note());
+        ArrayNode t = x.putArray("techniques");
+        i.techniques().forEach(t::add);
+        x.put("tlp", i.tlp().word());
+        x.put("added_at", StixBundle.time(i.addedAt()));
+    }
+
+    /** An analyst's indicator read back; null when the indicator does not carry the extension. */
+    static StoredIndicator indicatorOf(JsonNode indicator) {
+        JsonNode x = indicator.path("extensions").path(INDICATOR_ID);
+        if (x.isMissingNode()) {
+            return null;
+        }
+        JsonNode o = required(x, "observable");
+        List<String> techniques = new ArrayList<>();
+        x.path("techniques").forEach(t -> techniques.add(t.asText()));
+        return new StoredIndicator(text(indicator, "id"), new Observable(text(o, "type"), text(o, "value")),
+                x.hasNonNull("actor") ? x.get("actor").asText() : null, text(x, "confidence"), text(x, "source"),
+                x.path("note").asText(""), techniques, Tlp.parse(text(x, "tlp")), Instant.parse(text(x, "added_at")), false);
+    }
+
+    private static JsonNode required(JsonNode n, String field) {
+        JsonNode v = n.get(field);
+        if (v == null || v.isNull()) {
+            throw new IllegalArgumentException("Tocsin extension lacks '" + field + "'");
+        }
+        return v;
+    }
+
+    private static String text(JsonNode n, String field) {
+        JsonNode v = required(n, field);
+        if (!v.isTextual()) {
+            throw new IllegalArgumentException("Tocsin extension: '" + field + "' is not a string");
+        }
+        return v.asText();
+    }
+}

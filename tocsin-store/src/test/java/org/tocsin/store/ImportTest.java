@@ -1,0 +1,106 @@
+package org.tocsin.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tocsin.intel.ThreatActors;
+import org.tocsin.store.Store.Table;
+
+/** Imports of other people's STIX and MISP: what becomes knowledge, what is kept as received, what is a problem. */
+class ImportTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static Store fresh(Path dir) throws Exception {
+        return Store.open("jdbc:h2:file:" + dir.resolve("s"), "sa", "");
+    }
+
+    @Test
+    void aMispInstancesEventBecomesKnownIndicatorsWithActorConfidenceTlpAndTechniques(@TempDir Path dir) throws Exception {
+        JsonNode event;
+        try (InputStream in = getClass().getResourceAsStream("/misp/partner-event.json")) {
+            event = JSON.readTree(in);
+        }
+        try (Store store = fresh(dir)) {
+            ImportSummary s = new MispImport(ThreatActors.bundled()).into(store, event);
+            Map<String, StoredIndicator> kept = store.indicators().stream()
+                    .collect(Collectors.toMap(i -> i.observable().value(), Function.identity()));
+            assertThat(kept).containsOnlyKeys("drive-docs-share.example", "press.office@aspen-forum.example", "203.0.113.44",
+                    "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef");
+            StoredIndicator domain = kept.get("drive-docs-share.example");
+            assertThat(domain.actor()).isEqualTo("apt42"); // Charming Kitten is APT42 to Tocsin
+            assertThat(domain.confidence()).isEqualTo("moderate");
+            assertThat(domain.tlp()).isEqualTo(Tlp.AMBER);
+            assertThat(domain.techniques()).containsExactly("T1566.002");
+            assertThat(domain.source()).isEqualTo("MISP event 5f1b6c2e-0a3d-4c1e-9f2b-7a8c9d0e1f23: Phishing against campaign staff,"
+                    + " September 2024 (Example State ISAC)");
+            assertThat(domain.note()).isEqualTo("Hosted the credential page");
+            StoredIndicator sender = kept.get("press.office@aspen-forum.example");
+            assertThat(sender.confidence()).isEqualTo("high");
+            assertThat(sender.tlp()).isEqualTo(Tlp.RED);
+            assertThat(s.indicators()).isEqualTo(4);
+            assertThat(s.ignored()).isEqualTo(3); // the text, the md5 (files are kept by SHA-256) and the filename
+            assertThat(s.problems()).hasSize(2).anyMatch(p -> p.contains("not a domain name")).anyMatch(p -> p.contains("not-a-uuid"));
+            // again: nothing new
+            assertThat(new MispImport(ThreatActors.bundled()).into(store, event).indicators()).isZero();
+        }
+    }
+
+    @Test
+    void aPartnersBundleIsKeptAsReceivedAndItsSimpleIndicatorsBecomeKnown(@TempDir Path dir) throws Exception {
+        try (Store store = fresh(dir)) {
+            ImportSummary s = new StixImport(ThreatActors.bundled()).into(store, ExampleStore.partnerBundle());
+            assertThat(s.problems()).isEmpty();
+            assertThat(s.foreign()).isEqualTo(7);
+            assertThat(store.count(Table.STIX_OBJECT)).isEqualTo(7);
+            List<StoredIndicator> kept = store.indicators();
+            assertThat(kept).extracting(i -> i.observable().type() + " " + i.observable().value()).containsExactlyInAnyOrder(
+                    "domain-name chicago-chronicle.example", "url https://chicago-chronicle.example/politics/");
+            assertThat(kept).allSatisfy(i -> {
+                assertThat(i.actor()).isEqualTo("storm-1516"); // CopyCop is Storm-1516
+                assertThat(i.confidence()).isEqualTo("high"); // 80 on the STIX scale
+                assertThat(i.tlp()).isEqualTo(Tlp.GREEN);
+                assertThat(i.techniques()).containsExactly("T0098.001");
+                assertThat(i.stixOrigin()).isTrue();
+            });
+        }
+    }
+
+    @Test
+    void hostileObjectsAreProblemsOneByOneAndTheRestIsKept(@TempDir Path dir) throws Exception {
+        ArrayNode objects = JSON.createArrayNode();
+        objects.add("a string");
+        objects.addObject().put("type", "indicator"); // no id
+        objects.addObject().put("type", "indicator").put("id", "malware--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f"); // id of another type
+        ObjectNode badPattern = objects.addObject();
+        badPattern.put("type", "indicator").put("spec_version", "2.1").put("id", "indicator--11111111-1111-4111-8111-111111111111")
+                .put("created", "2024-10-01T09:00:00Z").put("modified", "2024-10-01T09:00:00Z")
+                .put("pattern", "[domain-name:value = 'x.example'").put("pattern_type", "stix").put("valid_from", "2024-10-01T09:00:00Z");
+        ObjectNode good = objects.addObject();
+        good.put("type", "indicator").put("spec_version", "2.1").put("id", "indicator--22222222-2222-4222-8222-222222222222")
+                .put("created", "2024-10-01T09:00:00Z").put("modified", "2024-10-01T09:00:00Z")
+                .put("pattern", "[ipv4-addr:value = '192.0.2.77']").put("pattern_type", "stix").put("valid_from", "2024-10-01T09:00:00Z");
+        ObjectNode forged = objects.addObject(); // claims to be Tocsin's report but its extension is garbage
+        forged.put("type", "report").put("spec_version", "2.1").put("id", "report--33333333-3333-4333-8333-333333333333")
+                .put("created_by_ref", StixBundle.IDENTITY_ID).put("created", "2024-10-01T09:00:00Z").put("modified", "2024-10-01T09:00:00Z")
+                .putObject("extensions").putObject(TocsinExtension.FINDING_ID).put("extension_type", "property-extension");
+        try (Store store = fresh(dir)) {
+            ImportSummary s = new StixImport(ThreatActors.bundled()).into(store, objects);
+            assertThat(s.problems()).hasSize(5);
+            assertThat(s.problems()).anyMatch(p -> p.startsWith("indicator--11111111-1111-4111-8111-111111111111: pattern:"))
+                    .anyMatch(p -> p.startsWith("report--33333333-3333-4333-8333-333333333333: Tocsin extension lacks 'evidence'"));
+            assertThat(store.indicators()).singleElement().satisfies(i -> assertThat(i.observable().value()).isEqualTo("192.0.2.77"));
+            assertThat(store.count(Table.EVIDENCE)).isZero();
+        }
+    }
+}
