@@ -56,6 +56,8 @@ final class Publisher implements AutoCloseable {
                     AddResult r = stix.add(c.id(), objects, "tocsin");
                     LOG.info("published findings to {}: {} new, {} unchanged, {} refused", c.alias() != null ? c.alias() : c.id(),
                             r.count(AddResult.Kind.ADDED), r.count(AddResult.Kind.ALREADY_PRESENT), r.count(AddResult.Kind.REJECTED));
+                    r.outcomes().stream().filter(o -> !o.succeeded()).findFirst() // a bundle of our own making: a bug
+                            .ifPresent(o -> LOG.warn("a finding's object was refused: {} {}", o.id(), o.message()));
                 }
             }
         } catch (Exception e) {

@@ -73,7 +73,12 @@ public final class TaxiiServer implements AutoCloseable {
                                     Consumer<List<JsonNode>> onAdded) {
         TaxiiServer s = new TaxiiServer(config, db, findings, onAdded);
         s.publisher.start(Duration.ofSeconds(config.publishEverySeconds()));
-        s.app.start(host, port);
+        try {
+            s.app.start(host, port);
+        } catch (RuntimeException e) { // the port is taken, say: no publisher left running behind
+            s.publisher.close();
+            throw e;
+        }
         return s;
     }
 
