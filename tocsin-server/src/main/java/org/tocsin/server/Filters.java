@@ -17,13 +17,13 @@ final class Filters {
 
     /** The filters of the objects and manifest endpoints; match[version] defaults to last. */
     static Query forObjects(Context ctx, Account who, int pageLimit) {
-        return paged(ctx, who, pageLimit).withIds(list(ctx, "match[id]")).withTypes(list(ctx, "match[type]"))
-                .withVersions(versions(ctx, List.of("last")));
+        return versions(ctx, paged(ctx, who, pageLimit).withIds(list(ctx, "match[id]")).withTypes(list(ctx, "match[type]")),
+                List.of("last"));
     }
 
     /** The filters of the single-object endpoint (GET): no match[id] or match[type] there. */
     static Query forObject(Context ctx, Account who, int pageLimit, String objectId) {
-        return paged(ctx, who, pageLimit).withIds(List.of(objectId)).withVersions(versions(ctx, List.of("last")));
+        return versions(ctx, paged(ctx, who, pageLimit).withIds(List.of(objectId)), List.of("last"));
     }
 
     /** The filters of the versions endpoint. */
@@ -33,7 +33,7 @@ final class Filters {
 
     /** The filters of DELETE: match[version] (every version by default) and match[spec_version]. */
     static Query forDelete(Context ctx, Account who) {
-        return Query.latest(!who.partner()).withVersions(versions(ctx, List.of())).withSpecVersions(list(ctx, "match[spec_version]"));
+        return versions(ctx, Query.latest(!who.partner()).withSpecVersions(list(ctx, "match[spec_version]")), List.of());
     }
 
     private static Query paged(Context ctx, Account who, int pageLimit) {
@@ -66,18 +66,14 @@ final class Filters {
         }
     }
 
-    private static List<String> versions(Context ctx, List<String> otherwise) {
+    /** match[version], or {@code otherwise} when not given. */
+    private static Query versions(Context ctx, Query q, List<String> otherwise) {
         List<String> v = list(ctx, "match[version]");
-        for (String value : v) {
-            if (!value.equals("last") && !value.equals("first") && !value.equals("all")) {
-                try {
-                    StixTimestamps.parse(value);
-                } catch (IllegalArgumentException e) {
-                    throw TaxiiError.badRequest("match[version] takes last, first, all or a timestamp: " + e.getMessage());
-                }
-            }
+        try {
+            return q.withVersions(v.isEmpty() ? otherwise : v);
+        } catch (IllegalArgumentException e) {
+            throw TaxiiError.badRequest("match[version] takes last, first, all or a timestamp: " + e.getMessage());
         }
-        return v.isEmpty() ? otherwise : v;
     }
 
     private static List<String> list(Context ctx, String name) {
