@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** Entry point: {@code tocsin <noun> <verb>}. */
 @Command(name = "tocsin", mixinStandardHelpOptions = true, version = "tocsin 0.1.0",
         description = "Election threat intelligence: explainable detection of spear-phishing and influence operations.",
-        subcommands = {ScanCommand.class, LinksCommand.class, AttributeCommand.class, IntelCommand.class, ImportCommand.class, ExportCommand.class, StoreCommand.class, EmailCommand.class, DomainsCommand.class, SignalsCommand.class})
+        subcommands = {ScanCommand.class, LinksCommand.class, AttributeCommand.class, IntelCommand.class, ImportCommand.class,
+                ExportCommand.class, ServeCommand.class, StoreCommand.class, EmailCommand.class, DomainsCommand.class, SignalsCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -14,7 +15,21 @@ public final class Main implements Runnable {
     public static void main(String[] args) {
         // Apache POI (Outlook .msg) logs through log4j-api; use its simple logger rather than warn that none is set.
         System.setProperty("log4j2.loggerContextFactory", "org.apache.logging.log4j.simple.SimpleLoggerContextFactory");
+        // SLF4J (the server, Jetty, Flyway): warnings by default, the server's own log (requests, publishing) at info;
+        // Flyway warns on every run that it has not been tested with this H2, which no user can act on.
+        logLevel("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        logLevel("org.slf4j.simpleLogger.log.org.tocsin", "info");
+        logLevel("org.slf4j.simpleLogger.log.org.flywaydb", "error");
+        logLevel("org.slf4j.simpleLogger.showDateTime", "true");
+        logLevel("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSXXX");
         System.exit(run(args));
+    }
+
+    /** A logging setting, unless the user gave it with -D. */
+    private static void logLevel(String property, String value) {
+        if (System.getProperty(property) == null) {
+            System.setProperty(property, value);
+        }
     }
 
     public static int run(String... args) {

@@ -30,17 +30,21 @@ final class StoreOptions {
             if (db == null) {
                 Files.createDirectories(Path.of(url.substring("jdbc:h2:file:".length())).getParent());
             }
-            return Store.open(url, user(url), dbPassword != null ? dbPassword : envOr("PGPASSWORD", ""));
+            return Store.open(url, user(), password());
         } catch (SQLException | IOException e) {
             throw new UsageProblem("store " + url + ": " + e.getMessage());
         }
     }
 
-    private String user(String url) {
+    String user() {
         if (dbUser != null) {
             return dbUser;
         }
-        return url.startsWith("jdbc:h2:") ? "sa" : envOr("PGUSER", "postgres");
+        return url().startsWith("jdbc:h2:") ? "sa" : envOr("PGUSER", "postgres");
+    }
+
+    String password() {
+        return dbPassword != null ? dbPassword : envOr("PGPASSWORD", "");
     }
 
     private static String envOr(String name, String fallback) {

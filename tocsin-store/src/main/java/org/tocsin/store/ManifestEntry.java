@@ -7,7 +7,7 @@ import java.time.Instant;
  * it (its TLP level and whether Tocsin made it or received it).
  *
  * @param version   the object's {@code modified}, else {@code created}, as written; for an object with neither
- *                  (most SCOs), the date it was first added in this content (see {@link StixObjects})
+ *                  (most SCOs), the date this content was first added (see {@link StixObjects})
  * @param tlp       none, clear, green, amber, amber+strict or red ({@link StixObjects#tlpOf})
  * @param origin    {@code tocsin} or {@code foreign}
  */

@@ -78,13 +78,24 @@ public final class StixBundle {
      * @param override the TLP every object gets, or null for each finding's own
      */
     public static ObjectNode of(Store store, Tlp override, ReferenceData reference) throws java.sql.SQLException {
+        return own(store, override, reference).foreign(store.stixObjects().latestForeign()).build();
+    }
+
+    /**
+     * What Tocsin itself knows — findings, attributed, and the indicators kept (each marked with its own TLP) —
+     * without what partners sent as received: what the TAXII server publishes, since partners' objects are theirs
+     * to share.
+     */
+    public static ObjectNode published(Store store, ReferenceData reference) throws java.sql.SQLException {
+        return own(store, null, reference).build();
+    }
+
+    private static StixBundle own(Store store, Tlp override, ReferenceData reference) throws java.sql.SQLException {
         List<StoredIndicator> indicators = store.indicators();
         Attributions attributions = Attributions.of(indicators, ThreatActors.bundled(), reference);
         return new StixBundle(reference, ThreatActors.bundled(), override)
                 .findings(store.exportAll(), attributions::of, attributions.intelTime())
-                .indicators(indicators)
-                .foreign(store.stixObjects().latestForeign())
-                .build();
+                .indicators(indicators);
     }
 
     /**

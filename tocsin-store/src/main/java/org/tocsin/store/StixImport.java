@@ -59,7 +59,8 @@ public final class StixImport {
     }
 
     /**
-     * Imports objects; received ones are kept in {@code collection}.
+     * Imports objects; received ones are kept in {@code collection}, or not at all when it is null (a TAXII POST
+     * has kept them in its collection already).
      */
     public ImportSummary into(Store store, List<JsonNode> objects, String collection) throws SQLException {
         ImportSummary summary = new ImportSummary();
@@ -106,7 +107,7 @@ public final class StixImport {
         for (Batch b : evidence.values()) {
             summary.finding(store.ingest(b.evidence(), b.findings()));
         }
-        if (!foreign.isEmpty()) {
+        if (!foreign.isEmpty() && collection != null) {
             AddResult kept = store.stixObjects().add(collection, foreign, "foreign");
             summary.foreign((int) kept.count(AddResult.Kind.ADDED), (int) kept.count(AddResult.Kind.ALREADY_PRESENT));
             for (AddResult.Outcome o : kept.outcomes()) {
@@ -114,9 +115,9 @@ public final class StixImport {
                     summary.problem(o.id() + ": " + o.message());
                 }
             }
-            for (StoredIndicator i : harvest(foreign, byId, summary)) {
-                summary.indicator(store.addIndicator(i));
-            }
+        }
+        for (StoredIndicator i : harvest(foreign, byId, summary)) {
+            summary.indicator(store.addIndicator(i));
         }
         return summary;
     }

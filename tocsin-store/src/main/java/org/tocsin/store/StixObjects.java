@@ -151,7 +151,10 @@ public final class StixObjects {
         return TlpMarkings.levelOf(object, Map.of());
     }
 
-    /** The latest version of the objects of a collection that match, oldest addition first. */
+    /**
+     * The object versions of a collection that the query selects ({@link Query#latest}: the latest version of
+     * each), in the order they were added; {@code next} continues after the last one even if others were added since.
+     */
     public Page<StoredObject> objects(String collectionId, Query q) throws SQLException {
         return read(() -> byAddition(collectionId, q, true, StoredObject::new));
     }

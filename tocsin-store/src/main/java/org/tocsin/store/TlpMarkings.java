@@ -44,7 +44,7 @@ final class TlpMarkings {
 
     /** The level of an object: the most restrictive of its markings, {@code none} when it has none. */
     static String levelOf(JsonNode object, Map<String, String> otherMarkings) {
-        String level = definedLevel(object); // a TLP:RED definition reveals that red objects are about: red itself
+        String level = definedLevel(object); // served to a partner, a TLP:RED definition would say red objects exist
         if (level == null) {
             level = NONE;
         }

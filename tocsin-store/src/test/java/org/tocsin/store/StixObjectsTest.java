@@ -58,7 +58,7 @@ class StixObjectsTest extends OnBothDatabases {
     @ParameterizedTest
     @MethodSource("databases")
     void addChecksEachObjectAndSkipsVersionsAlreadyThere(TestDb db) throws Exception {
-        try (Store store = db.open(); Connection c = db.connect()) {
+        try (Connection c = db.fresh()) {
             StixObjects stix = new StixObjects(c);
             ObjectNode v1 = indicator("evil.example", "2024-05-01T10:00:00.000Z");
             AddResult first = stix.add(C1, list(v1), "foreign");
@@ -101,7 +101,7 @@ class StixObjectsTest extends OnBothDatabases {
     @ParameterizedTest
     @MethodSource("databases")
     void anObjectWithoutTimestampsIsVersionedByContent(TestDb db) throws Exception {
-        try (Store store = db.open(); Connection c = db.connect()) {
+        try (Connection c = db.fresh()) {
             StixObjects stix = new StixObjects(c);
             ObjectNode d = domain("washingtonpost.pm");
             AddResult first = stix.add(C1, list(d), "tocsin");
@@ -157,7 +157,7 @@ class StixObjectsTest extends OnBothDatabases {
     @ParameterizedTest
     @MethodSource("databases")
     void aMarkingDefinitionWithAnIdOfItsOwnCountsForObjectsAddedWithIt(TestDb db) throws Exception {
-        try (Store store = db.open(); Connection c = db.connect()) {
+        try (Connection c = db.fresh()) {
             StixObjects stix = new StixObjects(c);
             String customId = "marking-definition--" + UUID.randomUUID();
             ObjectNode custom = JSON.createObjectNode().put("type", "marking-definition").put("spec_version", "2.1")
@@ -173,7 +173,7 @@ class StixObjectsTest extends OnBothDatabases {
     @ParameterizedTest
     @MethodSource("databases")
     void everyFilterSelectsWhatTaxiiSays(TestDb db) throws Exception {
-        try (Store store = db.open(); Connection c = db.connect()) {
+        try (Connection c = db.fresh()) {
             StixObjects stix = new StixObjects(c);
             ObjectNode a1 = indicator("a.example", "2024-05-01T10:00:00.000Z", TLP1_AMBER);
             ObjectNode a2 = indicator("a.example", "2024-05-02T10:00:00.000Z", TLP1_AMBER);
@@ -223,7 +223,7 @@ class StixObjectsTest extends OnBothDatabases {
     @ParameterizedTest
     @MethodSource("databases")
     void aRedOnlyObjectDoesNotExistForAPartner(TestDb db) throws Exception {
-        try (Store store = db.open(); Connection c = db.connect()) {
+        try (Connection c = db.fresh()) {
             StixObjects stix = new StixObjects(c);
             ObjectNode red = indicator("red.example", "2024-05-01T10:00:00Z", TLP2_RED);
             String id = red.get("id").asText();
@@ -243,7 +243,7 @@ class StixObjectsTest extends OnBothDatabases {
     @ParameterizedTest
     @MethodSource("databases")
     void pagesNeverRepeatNorSkipAnObjectWhileOthersAreAdded(TestDb db) throws Exception {
-        try (Store store = db.open(); Connection c = db.connect();
+        try (Connection c = db.fresh();
              Connection writer = db.connect()) {
             StixObjects reader = new StixObjects(c);
             StixObjects other = new StixObjects(writer);
@@ -271,7 +271,7 @@ class StixObjectsTest extends OnBothDatabases {
     @ParameterizedTest
     @MethodSource("databases")
     void concurrentWritersCommitInSeqOrder(TestDb db) throws Exception {
-        try (Store store = db.open()) {
+        try (Connection reader = db.fresh()) {
             ExecutorService pool = Executors.newFixedThreadPool(3);
             try {
                 List<Future<?>> writers = new ArrayList<>();
@@ -293,12 +293,10 @@ class StixObjectsTest extends OnBothDatabases {
             } finally {
                 pool.shutdown();
             }
-            try (Connection c = db.connect()) {
-                List<ManifestEntry> all = new StixObjects(c).manifest(C1, Query.latest(true)).items();
-                assertThat(all).hasSize(60);
-                // in seq order, dates added only grow: what a reader paged past is older than anything to come
-                assertThat(all).extracting(ManifestEntry::dateAdded).isSorted().doesNotHaveDuplicates();
-            }
+            List<ManifestEntry> all = new StixObjects(reader).manifest(C1, Query.latest(true)).items();
+            assertThat(all).hasSize(60);
+            // in seq order, dates added only grow: what a reader paged past is older than anything to come
+            assertThat(all).extracting(ManifestEntry::dateAdded).isSorted().doesNotHaveDuplicates();
         }
     }
 
@@ -311,7 +309,7 @@ class StixObjectsTest extends OnBothDatabases {
     @ParameterizedTest
     @MethodSource("databases")
     void latestForeignIsEachReceivedObjectOnceAtItsLatestVersion(TestDb db) throws Exception {
-        try (Store store = db.open(); Connection c = db.connect()) {
+        try (Connection c = db.fresh()) {
             StixObjects stix = new StixObjects(c);
             ObjectNode x1 = indicator("x.example", "2024-05-01T10:00:00.000Z");
             ObjectNode x2 = indicator("x.example", "2024-05-02T10:00:00.000Z", TLP1_RED);
@@ -328,7 +326,7 @@ class StixObjectsTest extends OnBothDatabases {
     @MethodSource("databases")
     void readsLeaveNoTransactionOpen(TestDb db) throws Exception {
         org.junit.jupiter.api.Assumptions.assumeTrue(db.pgSchema() != null, "PostgreSQL shows its sessions' state");
-        try (Store store = db.open(); Connection c = db.connect();
+        try (Connection c = db.fresh();
              Connection watcher = db.connect()) {
             int pid;
             try (var s = c.createStatement(); var rs = s.executeQuery("SELECT pg_backend_pid()")) {

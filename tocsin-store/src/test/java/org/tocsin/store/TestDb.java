@@ -42,6 +42,12 @@ record TestDb(String name, String url, String user, String password, String pgSc
         return Store.open(url, user, password);
     }
 
+    /** A connection to an empty, migrated database: {@link #open} without keeping the store. */
+    Connection fresh() throws SQLException {
+        open().close();
+        return connect();
+    }
+
     /** Another connection to the database {@link #open} made. */
     Connection connect() throws SQLException {
         return Store.connect(url, user, password);

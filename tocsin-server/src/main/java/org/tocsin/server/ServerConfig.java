@@ -1,0 +1,134 @@
+package org.tocsin.server;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The server's YAML configuration (docs/taxii.md): the API root, its collections and the accounts. Loading checks
+ * it whole, so a typo stops the server at start instead of silently opening or closing a collection: unknown keys,
+ * duplicate ids, aliases or names, and read or write lists naming no collection are errors.
+ *
+ * @param apiRoot             the API root's path segment ({@code /tocsin/} by default)
+ * @param publicUrl           the URL clients reach the server at (behind a TLS proxy, say); by default the one
+ *                            each request came to
+ * @param maxContentLength    the largest request body accepted, in bytes (10 MiB by default)
+ * @param pageLimit           the most objects one response holds (1,000 by default)
+ * @param publishEverySeconds how often findings are published to the collections marked for them (300 by default)
+ */
+public record ServerConfig(
+        @JsonProperty("title") String title,
+        @JsonProperty("description") String description,
+        @JsonProperty("api_root") String apiRoot,
+        @JsonProperty("public_url") String publicUrl,
+        @JsonProperty("max_content_length") Long maxContentLength,
+        @JsonProperty("page_limit") Integer pageLimit,
+        @JsonProperty("publish_every_seconds") Integer publishEverySeconds,
+        @JsonProperty("collections") List<CollectionConfig> collections,
+        @JsonProperty("accounts") List<Account> accounts) {
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9._~-]+");
+
+    public ServerConfig {
+        if (title == null || title.isBlank()) {
+            throw new IllegalArgumentException("title is required");
+        }
+        apiRoot = apiRoot == null ? "tocsin" : apiRoot;
+        if (!SEGMENT.matcher(apiRoot).matches() || apiRoot.equals("taxii2")) {
+            throw new IllegalArgumentException("api_root is one path segment other than taxii2, not " + apiRoot);
+        }
+        if (publicUrl != null) {
+            publicUrl = publicUrl.replaceAll("/+$", "");
+        }
+        maxContentLength = maxContentLength == null ? 10L * 1024 * 1024 : maxContentLength;
+        pageLimit = pageLimit == null ? 1000 : pageLimit;
+        publishEverySeconds = publishEverySeconds == null ? 300 : publishEverySeconds;
+        if (maxContentLength < 1 || pageLimit < 1 || publishEverySeconds < 1) {
+            throw new IllegalArgumentException("max_content_length, page_limit and publish_every_seconds are positive");
+        }
+        collections = collections == null ? List.of() : List.copyOf(collections);
+        if (collections.isEmpty()) {
+            throw new IllegalArgumentException("no collections: a TAXII server without one has nothing to serve");
+        }
+        Map<String, String> idsByName = collectionNames(collections);
+        accounts = accounts == null ? List.of() : resolved(accounts, idsByName);
+    }
+
+    /** Reads and checks a configuration file; what is wrong is said in the IOException, with where. */
+    public static ServerConfig load(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            ServerConfig c = YAML.readValue(in, ServerConfig.class);
+            if (c == null) {
+                throw new IOException("invalid TAXII configuration " + file + ": it is empty");
+            }
+            return c;
+        } catch (JsonMappingException e) {
+            Throwable cause = e.getCause() instanceof IllegalArgumentException iae ? iae : null;
+            throw new IOException("invalid TAXII configuration " + file + ": "
+                    + (cause != null ? cause.getMessage() : e.getOriginalMessage() + " at " + e.getPathReference()), e);
+        }
+    }
+
+    /** The collection with this id, or null. */
+    public CollectionConfig collection(String id) {
+        return collections.stream().filter(c -> c.id().equals(id)).findFirst().orElse(null);
+    }
+
+    /** Ids and aliases, each naming one collection. */
+    private static Map<String, String> collectionNames(List<CollectionConfig> collections) {
+        Map<String, String> names = new HashMap<>();
+        for (CollectionConfig c : collections) {
+            for (String name : c.alias() == null ? List.of(c.id()) : List.of(c.id(), c.alias())) {
+                if (names.putIfAbsent(name, c.id()) != null) {
+                    throw new IllegalArgumentException("two collections are named " + name);
+                }
+            }
+        }
+        return names;
+    }
+
+    /** Accounts with read and write lists as collection ids, their names and tokens checked to be unique. */
+    private static List<Account> resolved(List<Account> accounts, Map<String, String> idsByName) {
+        Set<String> names = new HashSet<>();
+        Set<String> tokens = new HashSet<>();
+        List<Account> out = new ArrayList<>();
+        for (Account a : accounts) {
+            if (!names.add(a.name())) {
+                throw new IllegalArgumentException("two accounts are named " + a.name());
+            }
+            for (String t : a.tokenHashes()) {
+                if (!tokens.add(t)) {
+                    throw new IllegalArgumentException("a token hash is given to two accounts (" + a.name() + " is one)");
+                }
+            }
+            out.add(a.withRights(ids(a, a.read(), idsByName), ids(a, a.write(), idsByName)));
+        }
+        return List.copyOf(out);
+    }
+
+    private static List<String> ids(Account a, List<String> names, Map<String, String> idsByName) {
+        List<String> ids = new ArrayList<>();
+        for (String n : names) {
+            String id = idsByName.get(n);
+            if (id == null) {
+                throw new IllegalArgumentException("account " + a.name() + " names no collection " + n);
+            }
+            ids.add(id);
+        }
+        return ids;
+    }
+}
