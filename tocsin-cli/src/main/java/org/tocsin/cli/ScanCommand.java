@@ -63,6 +63,8 @@ final class ScanCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "What to scan.")
     List<Path> paths;
 
+    /** New pieces of evidence after which a scan refreshes the database's statistics (Store.analyze). */
+    private static final int ANALYZE_AFTER = 1000;
     private final ScanTally tally = new ScanTally();
 
     @Override
@@ -98,6 +100,9 @@ final class ScanCommand implements Callable<Integer> {
                     case UNKNOWN -> tally.problem(file + ": neither mail nor a domain feed");
                 }
                 progress.tick();
+            }
+            if (tally.storedNew() >= ANALYZE_AFTER) {
+                store.analyze(); // fresh planner statistics, or linked-to queries may scan every link
             }
         } catch (SQLException e) {
             throw new UsageProblem("store " + url + ": " + e.getMessage());

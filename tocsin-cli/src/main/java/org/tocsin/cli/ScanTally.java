@@ -28,6 +28,10 @@ final class ScanTally {
         alerts += n;
     }
 
+    long storedNew() {
+        return storedNew;
+    }
+
     void stored(boolean isNew) {
         if (isNew) {
             storedNew++;

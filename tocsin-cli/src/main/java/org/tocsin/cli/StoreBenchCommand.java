@@ -77,12 +77,16 @@ final class StoreBenchCommand implements Callable<Integer> {
                 }
             }
             double seconds = (System.nanoTime() - start) / 1e9;
+            long analyzeStart = System.nanoTime();
+            store.analyze(); // as scan does after storing much (and PostgreSQL's autovacuum, when it runs, later)
+            double analyzeSeconds = (System.nanoTime() - analyzeStart) / 1e9;
             long held = store.count(Table.OBSERVABLE);
             long links2 = store.count(Table.FINDING_OBSERVABLE);
             System.err.println();
             System.out.printf(Locale.ROOT, "store %s%n", storeOptions.url());
             System.out.printf(Locale.ROOT, "ingested %,d findings with %,d observables (%,d finding-observable links) in %.1f s:"
-                    + " %,.0f observables/s, %,.0f findings/s%n", findings, held, links2, seconds, held / seconds, findings / seconds);
+                    + " %,.0f observables/s, %,.0f findings/s; statistics refreshed in %.1f s%n", findings, held, links2, seconds,
+                    held / seconds, findings / seconds, analyzeSeconds);
             long[] nanos = new long[queries];
             long direct = 0;
             long linked = 0;

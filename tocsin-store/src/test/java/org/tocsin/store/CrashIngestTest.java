@@ -29,6 +29,7 @@ class CrashIngestTest {
     /** The child: ingests evidence 0, 1, 2 … and prints each number once its transaction has committed. */
     public static void main(String[] args) throws SQLException {
         try (Store store = Store.open(args[0], "sa", "")) {
+            store.compactEvery(50); // so that kills land in and around compactions too, not only in ingests
             for (int i = 0; ; i++) {
                 String sha = String.format("%064x", i);
                 store.ingest(new EvidenceRef("item-" + i, sha, i), "email", List.of(finding(i)));
