@@ -168,47 +168,54 @@ public final class StixImport {
                 continue;
             }
             String id = o.get("id").asText();
-            StixPattern pattern;
             try {
-                pattern = StixPattern.parse(o.path("pattern").asText(""));
+                out.addAll(known(o, byId, relationshipsFrom));
             } catch (StixPatternException e) {
                 summary.problem(id + ": pattern: " + e.getMessage());
+            } catch (IllegalArgumentException | DateTimeParseException e) {
+                summary.problem(id + ": " + e.getMessage()); // a confidence outside 0-100, a bad timestamp …
+            }
+        }
+        return out;
+    }
+
+    /** The known indicators one partner indicator gives: none when its pattern means more than its parts. */
+    private List<StoredIndicator> known(JsonNode o, Map<String, JsonNode> byId, Map<String, List<JsonNode>> relationshipsFrom)
+            throws StixPatternException {
+        String id = o.get("id").asText();
+        StixPattern pattern = StixPattern.parse(o.path("pattern").asText(""));
+        if (!pattern.isSimpleIndicator()) {
+            return List.of(); // AND, FOLLOWEDBY, qualifiers: kept as received, not turned into lookups
+        }
+        String actor = null;
+        Level relConfidence = null;
+        List<String> techniques = new ArrayList<>();
+        for (JsonNode rel : relationshipsFrom.getOrDefault(id, List.of())) {
+            JsonNode target = byId.get(rel.path("target_ref").asText());
+            if (target == null) {
                 continue;
             }
-            if (!pattern.isSimpleIndicator()) {
-                continue; // means more than its parts: kept as received, not turned into lookups
-            }
-            String actor = null;
-            Level relConfidence = null;
-            List<String> techniques = new ArrayList<>();
-            for (JsonNode rel : relationshipsFrom.getOrDefault(id, List.of())) {
-                JsonNode target = byId.get(rel.path("target_ref").asText());
-                if (target == null) {
-                    continue;
-                }
-                String targetType = target.get("type").asText();
-                if (targetType.equals("attack-pattern")) {
-                    for (JsonNode ref : target.path("external_references")) {
-                        if (ref.path("external_id").asText("").matches("T\\d{4}(\\.\\d{3})?")) {
-                            techniques.add(ref.get("external_id").asText());
-                        }
+            if (target.get("type").asText().equals("attack-pattern")) {
+                for (JsonNode ref : target.path("external_references")) {
+                    if (ref.path("external_id").asText("").matches("T\\d{4}(\\.\\d{3})?")) {
+                        techniques.add(ref.get("external_id").asText());
                     }
-                } else if (actor == null) {
-                    actor = actorOf(target, byId, relationshipsFrom);
-                    relConfidence = rel.has("confidence") ? Level.fromStix(rel.get("confidence").asInt()) : null;
                 }
+            } else if (actor == null) {
+                actor = actorOf(target, byId, relationshipsFrom);
+                relConfidence = rel.has("confidence") ? Level.fromStix(rel.get("confidence").asInt()) : null;
             }
-            Level confidence = o.has("confidence") ? Level.fromStix(o.get("confidence").asInt())
-                    : relConfidence != null ? relConfidence : Level.LOW;
-            Tlp tlp = tlpOf(o);
-            Instant added = Instant.parse(o.path("created").asText(Instant.EPOCH.toString()));
-            String source = "STIX " + o.path("created_by_ref").asText("(no producer named)");
-            String note = o.path("description").asText(o.path("name").asText(""));
-            for (StixPattern.Comparison c : pattern.comparisons()) {
-                Observable observable = observableOf(c);
-                if (observable == null) {
-                    continue;
-                }
+        }
+        Level confidence = o.has("confidence") ? Level.fromStix(o.get("confidence").asInt())
+                : relConfidence != null ? relConfidence : Level.LOW;
+        Tlp tlp = tlpOf(o);
+        Instant added = Instant.parse(o.path("created").asText(Instant.EPOCH.toString()));
+        String source = "STIX " + o.path("created_by_ref").asText("(no producer named)");
+        String note = o.path("description").asText(o.path("name").asText(""));
+        List<StoredIndicator> out = new ArrayList<>();
+        for (StixPattern.Comparison c : pattern.comparisons()) {
+            Observable observable = observableOf(c);
+            if (observable != null) {
                 String rowId = pattern.comparisons().size() == 1 ? id
                         : "indicator--" + StixIds.uuid5(StixBundle.TOCSIN, id + ":" + c.offset());
                 out.add(new StoredIndicator(rowId, observable, actor, confidence.word(), source, note, techniques, tlp, added, true));

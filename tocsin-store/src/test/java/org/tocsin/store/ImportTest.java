@@ -90,15 +90,20 @@ class ImportTest {
         good.put("type", "indicator").put("spec_version", "2.1").put("id", "indicator--22222222-2222-4222-8222-222222222222")
                 .put("created", "2024-10-01T09:00:00Z").put("modified", "2024-10-01T09:00:00Z")
                 .put("pattern", "[ipv4-addr:value = '192.0.2.77']").put("pattern_type", "stix").put("valid_from", "2024-10-01T09:00:00Z");
+        ObjectNode overconfident = objects.addObject(); // STIX confidence is 0-100
+        overconfident.put("type", "indicator").put("spec_version", "2.1").put("id", "indicator--44444444-4444-4444-8444-444444444444")
+                .put("created", "2024-10-01T09:00:00Z").put("modified", "2024-10-01T09:00:00Z").put("confidence", 250)
+                .put("pattern", "[domain-name:value = 'sure.example']").put("pattern_type", "stix").put("valid_from", "2024-10-01T09:00:00Z");
         ObjectNode forged = objects.addObject(); // claims to be Tocsin's report but its extension is garbage
         forged.put("type", "report").put("spec_version", "2.1").put("id", "report--33333333-3333-4333-8333-333333333333")
                 .put("created_by_ref", StixBundle.IDENTITY_ID).put("created", "2024-10-01T09:00:00Z").put("modified", "2024-10-01T09:00:00Z")
                 .putObject("extensions").putObject(TocsinExtension.FINDING_ID).put("extension_type", "property-extension");
         try (Store store = fresh(dir)) {
             ImportSummary s = new StixImport(ThreatActors.bundled()).into(store, objects);
-            assertThat(s.problems()).hasSize(5);
+            assertThat(s.problems()).hasSize(6);
             assertThat(s.problems()).anyMatch(p -> p.startsWith("indicator--11111111-1111-4111-8111-111111111111: pattern:"))
-                    .anyMatch(p -> p.startsWith("report--33333333-3333-4333-8333-333333333333: Tocsin extension lacks 'evidence'"));
+                    .anyMatch(p -> p.startsWith("report--33333333-3333-4333-8333-333333333333: Tocsin extension lacks 'evidence'"))
+                    .anyMatch(p -> p.startsWith("indicator--44444444-4444-4444-8444-444444444444: STIX confidence is 0-100, not 250"));
             assertThat(store.indicators()).singleElement().satisfies(i -> assertThat(i.observable().value()).isEqualTo("192.0.2.77"));
             assertThat(store.count(Table.EVIDENCE)).isZero();
         }
