@@ -22,6 +22,14 @@ final class JsonLines {
         return line(o);
     }
 
+    /** A result's signals as every command writes them: id, weight, evidence, technique. */
+    static void putSignals(ObjectNode o, java.util.List<org.tocsin.signal.Signal> signals) {
+        com.fasterxml.jackson.databind.node.ArrayNode array = o.putArray("signals");
+        for (org.tocsin.signal.Signal s : signals) {
+            array.addObject().put("id", s.id()).put("weight", s.weight()).put("evidence", s.evidence()).put("technique", s.technique());
+        }
+    }
+
     static String line(ObjectNode o) {
         try {
             return JSON.writeValueAsString(o);

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.tocsin.domain.DomainSignals;
 import org.tocsin.email.EmailSignals;
+import org.tocsin.site.SiteSignals;
 import org.tocsin.signal.SignalCatalogue;
 import org.tocsin.signal.SignalDefinition;
 import picocli.CommandLine.Command;
@@ -16,6 +17,7 @@ final class SignalsCommand implements Callable<Integer> {
     static SignalCatalogue catalogue() {
         List<SignalDefinition> all = new ArrayList<>(EmailSignals.all());
         all.addAll(DomainSignals.all());
+        all.addAll(SiteSignals.all());
         return new SignalCatalogue(all);
     }
 
@@ -26,7 +28,8 @@ final class SignalsCommand implements Callable<Integer> {
                         + " strongest); by default a score of 3.5 is `suspicious` and 8 is `malicious`. Techniques are"
                         + " MITRE ATT&CK ids (T1xxx) and DISARM ids (T0xxx). The `DOMAIN_` signals belong to the lookalike-domain"
                         + " watch: their weight is the kind's score on a 0–1 scale, an alert scoring its strongest kind plus"
-                        + " 0.03 for each further one (docs/domain-watch.md); every domain alert also carries ATT&CK T1583.001.");
+                        + " 0.03 for each further one (docs/domain-watch.md); every domain alert also carries ATT&CK T1583.001. The `SITE_` signals belong"
+                        + " to news-site assessment (docs/sites.md), whose thresholds are the same 3.5 and 8.");
     }
 
     @Override

@@ -49,14 +49,7 @@ final class TriageOutput {
         o.put("verdict", r.assessment().verdict().jsonName());
         o.put("score", r.assessment().score());
         o.put("confidence", r.assessment().confidence().jsonName());
-        ArrayNode signals = o.putArray("signals");
-        for (Signal s : r.assessment().signals()) {
-            ObjectNode so = signals.addObject();
-            so.put("id", s.id());
-            so.put("weight", s.weight());
-            so.put("evidence", s.evidence());
-            so.put("technique", s.technique());
-        }
+        JsonLines.putSignals(o, r.assessment().signals());
         ArrayNode indicators = o.putArray("indicators");
         for (Indicator i : r.indicators()) {
             indicators.addObject().put("type", i.type().jsonName()).put("value", i.value());

@@ -7,7 +7,6 @@ import java.util.Locale;
 import org.tocsin.domain.LookalikeKind;
 import org.tocsin.domain.LookalikeMatch;
 import org.tocsin.domain.watch.DomainAlert;
-import org.tocsin.signal.Signal;
 
 /** Writes domain alerts as JSON Lines (docs/cli.md lists the fields) or one line each for people. */
 final class WatchOutput {
@@ -51,14 +50,7 @@ final class WatchOutput {
         ArrayNode techniques = o.putArray("techniques");
         a.techniques().forEach(techniques::add);
         o.put("evidence", a.match().describe());
-        ArrayNode signals = o.putArray("signals");
-        for (Signal s : a.signals()) {
-            ObjectNode so = signals.addObject();
-            so.put("id", s.id());
-            so.put("weight", s.weight());
-            so.put("evidence", s.evidence());
-            so.put("technique", s.technique());
-        }
+        JsonLines.putSignals(o, a.signals());
         if (!a.others().isEmpty()) {
             ArrayNode also = o.putArray("also_imitates");
             for (LookalikeMatch m : a.others()) {
