@@ -1,0 +1,77 @@
+package org.tocsin.site.read;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A page saved from a browser as one HTML file. Its URL is the file's own unless the page names its origin:
+ * browsers keep the page's {@code <link rel="canonical">} and {@code og:url} when saving, and those are how a
+ * saved copy of a news site tells where it came from.
+ */
+final class SavedPage {
+    private static final Pattern TAG = Pattern.compile("<(link|meta)\\s[^>]{0,2048}>", Pattern.CASE_INSENSITIVE);
+    private static final Pattern ATTR = Pattern.compile(
+            "([a-zA-Z:-]+)\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)'|([^\\s>]+))");
+    private static final Pattern HEAD_END = Pattern.compile("</head\\s*>|<body[\\s>]", Pattern.CASE_INSENSITIVE);
+
+    private SavedPage() {
+    }
+
+    static void read(Path path, Consumer<PageItem> sink) {
+        String source = path.toString();
+        try (InputStream in = Files.newInputStream(path)) {
+            Payload payload = Payload.read(in, Pages.MAX_PAYLOAD_BYTES);
+            Instant modified = Files.getLastModifiedTime(path).toInstant();
+            String text = PageText.decode(payload.head(), null, null).text();
+            String url = origin(text);
+            Pages.deliver(source, url != null ? url : path.toUri().toString(), 200, Map.of(), payload, modified, sink);
+        } catch (IOException e) {
+            sink.accept(PageItem.problem(source, "cannot read HTML file: " + e));
+        }
+    }
+
+    /** The canonical link or og:url in the head, if it is an absolute http(s) URL. */
+    static String origin(String html) {
+        Matcher end = HEAD_END.matcher(html);
+        String head = html.substring(0, end.find() ? end.start() : Math.min(html.length(), 64 * 1024));
+        String canonical = null;
+        String ogUrl = null;
+        Matcher tag = TAG.matcher(head);
+        while (tag.find()) {
+            Map<String, String> attrs = attributes(tag.group());
+            if (tag.group(1).equalsIgnoreCase("link") && canonical == null
+                    && attrs.getOrDefault("rel", "").toLowerCase().matches("(.*\\s)?canonical(\\s.*)?")) {
+                canonical = absoluteHttp(attrs.get("href"));
+            } else if (tag.group(1).equalsIgnoreCase("meta") && ogUrl == null
+                    && "og:url".equalsIgnoreCase(attrs.get("property"))) {
+                ogUrl = absoluteHttp(attrs.get("content"));
+            }
+        }
+        return canonical != null ? canonical : ogUrl;
+    }
+
+    private static Map<String, String> attributes(String tag) {
+        Map<String, String> attrs = new java.util.HashMap<>();
+        Matcher m = ATTR.matcher(tag);
+        while (m.find()) {
+            String v = m.group(2) != null ? m.group(2) : m.group(3) != null ? m.group(3) : m.group(4);
+            attrs.putIfAbsent(m.group(1).toLowerCase(), v.strip().replace("&amp;", "&"));
+        }
+        return attrs;
+    }
+
+    private static String absoluteHttp(String url) {
+        if (url == null) {
+            return null;
+        }
+        String lower = url.toLowerCase();
+        return lower.startsWith("http://") || lower.startsWith("https://") ? url : null;
+    }
+}
