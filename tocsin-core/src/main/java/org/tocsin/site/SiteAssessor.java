@@ -103,7 +103,7 @@ public final class SiteAssessor {
             transparencySignals(t, signals);
         }
         burst(views, signals);
-        return new SiteAssessment(site, views.size(), scorer.assess(signals), Transparency.criteria(t), ids,
+        return new SiteAssessment(site, views.size(), scorer.assess(signals), Transparency.criteria(t, canTellAbsence), ids,
                 network == null ? null : network.id());
     }
 

@@ -110,8 +110,22 @@ public final class Transparency {
         return new Findings(masthead, inCharge, contact, ownership, corrections, articles, withByline, bylines, unknown);
     }
 
-    /** The criteria, point by point, as a reader of the site could check them. */
-    public static List<Criterion> criteria(Findings f) {
+    /**
+     * The criteria, point by point, as a reader of the site could check them.
+     *
+     * @param canTellAbsence whether the archive could show what the site lacks (its home page or several pages);
+     *                       when it cannot, a criterion not found is unknown rather than unmet
+     */
+    public static List<Criterion> criteria(Findings f, boolean canTellAbsence) {
+        List<Criterion> out = new ArrayList<>();
+        for (Criterion c : criteria(f)) {
+            out.add(c.met() == null || c.met() || canTellAbsence ? c
+                    : new Criterion(c.name(), null, c.evidence() + " — but the archive is too small to tell (not the home page, under five pages)"));
+        }
+        return out;
+    }
+
+    private static List<Criterion> criteria(Findings f) {
         List<Criterion> out = new ArrayList<>();
         out.add(new Criterion("Reveals who is in charge", f.masthead() != null || f.inCharge() != null,
                 f.inCharge() != null ? f.inCharge() : f.masthead() != null ? "about/staff page " + f.masthead() + " (no editor named)"
@@ -148,6 +162,12 @@ public final class Transparency {
         }
         int from = Math.max(0, m.start() - 40);
         int to = Math.min(text.length(), m.end() + 60);
+        while (from > 0 && from < m.start() && !Character.isWhitespace(text.charAt(from - 1))) {
+            from++; // start at a word
+        }
+        while (to < text.length() && to > m.end() && !Character.isWhitespace(text.charAt(to))) {
+            to--; // end at a word
+        }
         return text.substring(from, to).strip();
     }
 }

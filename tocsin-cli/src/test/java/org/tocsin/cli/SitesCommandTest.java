@@ -1,0 +1,44 @@
+package org.tocsin.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code tocsin sites assess} on the bundled example archives (examples/sites, written by SiteArchivesTest with jwarc). */
+class SitesCommandTest {
+    private static final Path ROOT = Path.of(System.getProperty("tocsin.root", ".."));
+
+    @Test
+    void theExampleArchivesGiveAVerdictPerSiteAndOneNetwork() throws Exception {
+        CliRun run = CliRun.of("sites", "assess", "--json", "--profile", ROOT.resolve("examples/watch-profile.yaml").toString(),
+                ROOT.resolve("examples/sites").toString());
+        assertThat(run.exitCode()).isZero();
+        List<JsonNode> sites = run.lines().stream().filter(l -> l.has("site")).toList();
+        assertThat(sites).extracting(s -> s.get("site").asText() + " " + s.get("verdict").asText()).containsExactly(
+                "coastal-courier-news.example malicious", "heartland-herald.example malicious", "rivertongazette.com clean",
+                "washingtonpost.pm malicious");
+        JsonNode herald = sites.get(1);
+        assertThat(herald.get("signals").toString()).contains("SITE_LLM_ARTIFACT", "please note that this rewrite", "T0085.001");
+        assertThat(herald.get("network").asText()).isEqualTo("network-1");
+        assertThat(herald.get("criteria").get(0).get("met").asBoolean()).isFalse();
+        JsonNode clone = sites.get(3);
+        assertThat(clone.get("criteria").get(0).get("met").isNull()).isTrue(); // one archived page cannot show what it lacks
+        JsonNode network = run.lines().stream().filter(l -> l.has("network") && l.has("shared")).findFirst().orElseThrow();
+        assertThat(network.get("sites").toString()).isEqualTo("[\"coastal-courier-news.example\",\"heartland-herald.example\"]");
+        assertThat(network.get("shared").get(0).get("tier").asText()).isEqualTo("strong");
+    }
+
+    @Test
+    void unreadableArchivesAreReportedAndNothingReadIsAnInputError(@TempDir Path dir) throws Exception {
+        Path junk = dir.resolve("junk.warc");
+        Files.write(junk, new byte[] {1, 2, 3, 4, 5});
+        CliRun run = CliRun.of("sites", "assess", junk.toString());
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.err()).contains("junk.warc");
+    }
+}

@@ -1,0 +1,94 @@
+package org.tocsin.site;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.netpreserve.jwarc.HttpResponse;
+import org.netpreserve.jwarc.MediaType;
+import org.netpreserve.jwarc.WarcCompression;
+import org.netpreserve.jwarc.WarcResponse;
+import org.netpreserve.jwarc.WarcWriter;
+import org.tocsin.domain.LookalikeIndex;
+import org.tocsin.domain.ProtectedNames;
+import org.tocsin.profile.Organization;
+import org.tocsin.profile.OrganizationKind;
+import org.tocsin.profile.Profile;
+import org.tocsin.reference.ReferenceData;
+import org.tocsin.signal.Scorer;
+import org.tocsin.signal.Verdict;
+import org.tocsin.site.read.SiteArchiveReader;
+import org.tocsin.site.read.SitePage;
+
+/**
+ * End to end from web archives: the example sites written as WARCs with jwarc, read back by the archive reader and
+ * assessed. {@code -Dtocsin.writeExamples=DIR} also writes them where the README's tour reads them
+ * ({@code examples/sites}).
+ */
+class SiteArchivesTest {
+    /** One WARC (gzip per record) per site, as `wget --warc-file` would make while crawling it. */
+    static void write(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        Map<String, List<SitePage>> sites = Map.of(
+                "rivertongazette.com", ExampleSites.genuine(),
+                "heartland-herald.example", ExampleSites.inauthentic("heartland-herald.example", "Heartland Herald", "Jake Miller", true),
+                "coastal-courier-news.example", ExampleSites.inauthentic("coastal-courier-news.example", "Coastal Courier News", "Emily Carter", false),
+                "washingtonpost.pm", ExampleSites.outletClone());
+        for (var e : sites.entrySet()) {
+            try (FileChannel out = FileChannel.open(dir.resolve(e.getKey() + ".warc.gz"), StandardOpenOption.CREATE,
+                    StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
+                 WarcWriter writer = new WarcWriter(out, WarcCompression.GZIP)) {
+                for (SitePage p : e.getValue()) {
+                    HttpResponse.Builder http = new HttpResponse.Builder(200, "OK");
+                    p.headers().forEach((k, v) -> {
+                        if (!k.equals("content-type")) {
+                            http.addHeader(k, v);
+                        }
+                    });
+                    http.body(MediaType.parse("text/html; charset=utf-8"), p.html().getBytes(StandardCharsets.UTF_8));
+                    writer.write(new WarcResponse.Builder(p.url()).date(p.fetched()).body(http.build()).build());
+                }
+            }
+        }
+    }
+
+    @Test
+    void archivedSitesAreAssessedAndTheirNetworkFound(@TempDir Path dir) throws IOException {
+        write(dir);
+        String examples = System.getProperty("tocsin.writeExamples");
+        if (examples != null) {
+            write(Path.of(examples));
+        }
+        List<SitePage> pages = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        SiteArchiveReader.read(dir, item -> {
+            if (item.ok()) {
+                pages.add(item.page());
+            } else {
+                problems.add(item.problem());
+            }
+        });
+        assertThat(problems).isEmpty();
+        assertThat(pages).hasSize(5 + 5 + 5 + 1);
+        Profile profile = new Profile(List.of(new Organization("The Washington Post", OrganizationKind.NEWS_OUTLET,
+                List.of("washingtonpost.com"), List.of())), List.of(), List.of(), List.of(), List.of());
+        SiteAssessor.Report report = new SiteAssessor(profile, LookalikeIndex.of(ProtectedNames.of(profile, ReferenceData.bundled(), false)),
+                new Scorer(SiteAssessor.DEFAULT_THRESHOLDS), CopyCheck.NONE).assess(pages);
+        assertThat(report.sites()).extracting(s -> s.site() + " " + s.assessment().verdict()).containsExactly(
+                "coastal-courier-news.example " + Verdict.MALICIOUS, "heartland-herald.example " + Verdict.MALICIOUS,
+                "rivertongazette.com " + Verdict.CLEAN, "washingtonpost.pm " + Verdict.MALICIOUS);
+        assertThat(report.networks()).singleElement().satisfies(n ->
+                assertThat(n.sites()).containsExactly("coastal-courier-news.example", "heartland-herald.example"));
+        // every signal explains itself
+        report.sites().forEach(s -> s.assessment().signals().forEach(sig -> assertThat(sig.evidence()).isNotBlank()));
+    }
+}
