@@ -1,6 +1,7 @@
 package org.tocsin.site.read;
 
 import java.io.BufferedInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.Channels;
@@ -77,25 +78,23 @@ final class WarcRecords {
             try {
                 next = reader.next();
             } catch (IOException | RuntimeException e) {
-                long at = reader.position();
-                problem(at, (at == previous ? "record cut short: " : "not a readable WARC record: ") + describe(e));
-                long resume = resyncFrom(at + 1, gzip);
+                next = null;
+                if (!lengthMismatch(warning[0], previous)) {
+                    long at = reader.position();
+                    boolean cut = at == previous || e instanceof EOFException;
+                    problem(at, (cut ? "record cut short: " : "not a readable WARC record: ") + describe(e));
+                    previous = at;
+                }
+            }
+            if (next == null || lengthMismatch(warning[0], previous)) {
+                // damage: carry on from the next record start after the damaged one, where the file allows it
+                long resume = resyncFrom(previous + 1, gzip);
                 if (resume < 0) {
                     return;
                 }
                 reader.position(resume);
                 previous = -1;
                 continue;
-            }
-            if (warning[0] != null && warning[0].contains("trailer") && previous >= 0) {
-                // the previous record's Content-Length did not end at its trailer: its length is wrong
-                problem(previous, "record length does not match its content (" + warning[0] + ")");
-                long resume = resyncFrom(previous + 1, gzip);
-                if (resume >= 0 && resume != reader.position()) {
-                    reader.position(resume);
-                    previous = -1;
-                    continue;
-                }
             }
             if (next.isEmpty()) {
                 return;
@@ -107,6 +106,15 @@ final class WarcRecords {
                 problem(previous, "record cut short or malformed: " + describe(e));
             }
         }
+    }
+
+    /** A record trailer out of place after a record means its Content-Length was wrong; that is its problem. */
+    private boolean lengthMismatch(String warning, long previous) {
+        if (warning == null || !warning.contains("trailer") || previous < 0) {
+            return false;
+        }
+        problem(previous, "record length does not match its content (" + warning + ")");
+        return true;
     }
 
     private void record(WarcRecord record, long offset) throws IOException {
@@ -170,6 +178,9 @@ final class WarcRecords {
     }
 
     private static String describe(Exception e) {
+        if (e instanceof EOFException) {
+            return "the file ends inside it";
+        }
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
