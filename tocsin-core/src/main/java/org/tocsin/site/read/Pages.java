@@ -21,8 +21,8 @@ final class Pages {
     }
 
     /**
-     * Delivers the page, and a problem for each thing that kept it from being read whole. Returns nothing: a payload
-     * that cannot be decoded at all gives only the problem.
+     * Delivers the page, and a problem for each thing that kept it from being read whole; a payload that cannot be
+     * decoded at all (an unsupported Content-Encoding) gives only the problem.
      */
     static void deliver(String source, String url, int status, Map<String, String> headers, Payload payload,
                         Instant fetched, Consumer<PageItem> sink) {

@@ -47,7 +47,7 @@ final class SavedPage {
         while (tag.find()) {
             Map<String, String> attrs = attributes(tag.group());
             if (tag.group(1).equalsIgnoreCase("link") && canonical == null
-                    && attrs.getOrDefault("rel", "").toLowerCase().matches("(.*\\s)?canonical(\\s.*)?")) {
+                    && attrs.getOrDefault("rel", "").toLowerCase(java.util.Locale.ROOT).matches("(.*\\s)?canonical(\\s.*)?")) {
                 canonical = absoluteHttp(attrs.get("href"));
             } else if (tag.group(1).equalsIgnoreCase("meta") && ogUrl == null
                     && "og:url".equalsIgnoreCase(attrs.get("property"))) {
@@ -62,7 +62,7 @@ final class SavedPage {
         Matcher m = ATTR.matcher(tag);
         while (m.find()) {
             String v = m.group(2) != null ? m.group(2) : m.group(3) != null ? m.group(3) : m.group(4);
-            attrs.putIfAbsent(m.group(1).toLowerCase(), v.strip().replace("&amp;", "&"));
+            attrs.putIfAbsent(m.group(1).toLowerCase(java.util.Locale.ROOT), v.strip().replace("&amp;", "&"));
         }
         return attrs;
     }
@@ -71,7 +71,7 @@ final class SavedPage {
         if (url == null) {
             return null;
         }
-        String lower = url.toLowerCase();
+        String lower = url.toLowerCase(java.util.Locale.ROOT);
         return lower.startsWith("http://") || lower.startsWith("https://") ? url : null;
     }
 }

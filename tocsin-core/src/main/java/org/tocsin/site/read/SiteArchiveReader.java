@@ -122,10 +122,9 @@ public final class SiteArchiveReader {
     /** The WARCs under {@code archive/} in a WACZ, each streamed from the zip, never extracted. */
     private static void wacz(Path path, Instant modified, Consumer<PageItem> sink) {
         try (ZipFile zip = new ZipFile(path.toFile())) {
-            List<ZipEntry> warcs = zip.stream()
+            List<? extends ZipEntry> warcs = zip.stream()
                     .filter(e -> !e.isDirectory() && e.getName().startsWith("archive/"))
                     .sorted(Comparator.comparing(ZipEntry::getName))
-                    .map(e -> (ZipEntry) e)
                     .toList();
             if (warcs.isEmpty()) {
                 sink.accept(PageItem.problem(path.toString(), "zip file without WARCs under archive/: not a WACZ"));
