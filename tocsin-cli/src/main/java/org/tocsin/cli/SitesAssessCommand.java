@@ -15,6 +15,7 @@ import org.tocsin.reference.ReferenceData;
 import org.tocsin.signal.Scorer;
 import org.tocsin.signal.Signal;
 import org.tocsin.site.CopyCheck;
+import org.tocsin.site.ReferenceCopies;
 import org.tocsin.site.Criterion;
 import org.tocsin.site.SiteAssessment;
 import org.tocsin.site.SiteAssessor;
@@ -22,18 +23,24 @@ import org.tocsin.site.SiteId;
 import org.tocsin.site.SiteNetwork;
 import org.tocsin.site.read.SiteArchiveReader;
 import org.tocsin.site.read.SitePage;
+import org.tocsin.text.NearDuplicates;
+import org.tocsin.text.ReferenceCorpus;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code tocsin sites assess ARCHIVE...}: a verdict per site, every signal explained, and the networks. */
-@Command(name = "assess", mixinStandardHelpOptions = true,
+@Command(name = "assess", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Assess every site in web archives: verdict, score, signals with their evidence, transparency criteria"
                 + " point by point, and the networks sites form by sharing analytics, ad and verification ids or builds.",
                 "ARCHIVE: WARC (.warc, .warc.gz), WACZ, a directory of saved pages, or an HTML file; read by content."})
 final class SitesAssessCommand implements Callable<Integer> {
     @Option(names = "--profile", paramLabel = "FILE", description = "Protected profile (YAML): outlets whose lookalikes and impersonators to flag.")
     Path profilePath;
+
+    @Option(names = "--reference", paramLabel = "PATH",
+            description = "Real articles to detect copies and rewrites of: a directory of .txt/.html files or a .jsonl file ({id, url, title, text}).")
+    Path reference;
 
     @Option(names = "--json", description = "One JSON object per site, then one per network.")
     boolean json;
@@ -66,7 +73,7 @@ final class SitesAssessCommand implements Callable<Integer> {
             System.err.println("tocsin: no HTML page could be read from " + archives);
             return ExitCodes.INPUT;
         }
-        SiteAssessor.Report report = new SiteAssessor(profile, index, new Scorer(SiteAssessor.DEFAULT_THRESHOLDS), CopyCheck.NONE)
+        SiteAssessor.Report report = new SiteAssessor(profile, index, new Scorer(SiteAssessor.DEFAULT_THRESHOLDS), copyCheck())
                 .assess(pages);
         for (SiteAssessment a : report.sites()) {
             System.out.println(json ? JsonLines.line(site(a)) : text(a));
@@ -79,6 +86,21 @@ final class SitesAssessCommand implements Callable<Integer> {
                     + " networks; " + problems[0] + " records could not be read");
         }
         return ExitCodes.OK;
+    }
+
+    /** The reference corpus as an index, or no copy check without one; a bad corpus item is reported and skipped. */
+    private CopyCheck copyCheck() {
+        if (reference == null) {
+            return CopyCheck.NONE;
+        }
+        ReferenceCorpus corpus;
+        try {
+            corpus = ReferenceCorpus.read(reference);
+        } catch (IOException e) {
+            throw new UsageProblem("cannot read reference corpus " + reference + ": " + e.getMessage());
+        }
+        corpus.problems().forEach(p -> System.err.println("tocsin: reference " + p.where() + ": " + p.reason()));
+        return new ReferenceCopies(NearDuplicates.builder().addAll(corpus.articles()).build());
     }
 
     private static Profile load(Path path) {

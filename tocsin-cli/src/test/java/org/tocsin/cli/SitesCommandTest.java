@@ -16,14 +16,15 @@ class SitesCommandTest {
     @Test
     void theExampleArchivesGiveAVerdictPerSiteAndOneNetwork() throws Exception {
         CliRun run = CliRun.of("sites", "assess", "--json", "--profile", ROOT.resolve("examples/watch-profile.yaml").toString(),
-                ROOT.resolve("examples/sites").toString());
+                "--reference", ROOT.resolve("examples/sites/reference").toString(), ROOT.resolve("examples/sites").toString());
         assertThat(run.exitCode()).isZero();
         List<JsonNode> sites = run.lines().stream().filter(l -> l.has("site")).toList();
         assertThat(sites).extracting(s -> s.get("site").asText() + " " + s.get("verdict").asText()).containsExactly(
                 "coastal-courier-news.example malicious", "heartland-herald.example malicious", "rivertongazette.com clean",
                 "washingtonpost.pm malicious");
         JsonNode herald = sites.get(1);
-        assertThat(herald.get("signals").toString()).contains("SITE_LLM_ARTIFACT", "please note that this rewrite", "T0085.001");
+        assertThat(herald.get("signals").toString()).contains("SITE_LLM_ARTIFACT", "please note that this rewrite", "T0085.001",
+                "SITE_COPIED_ARTICLE", "copies or rewrites county-canvass-audit");
         assertThat(herald.get("network").asText()).isEqualTo("network-1");
         assertThat(herald.get("criteria").get(0).get("met").asBoolean()).isFalse();
         JsonNode clone = sites.get(3);

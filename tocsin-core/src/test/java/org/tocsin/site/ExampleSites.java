@@ -20,6 +20,19 @@ final class ExampleSites {
     private static final Instant T = Instant.parse("2024-08-20T12:00:00Z");
     static final String GA = "UA-48213970-1";
     static final String ADSENSE = "pub-8093174425150297";
+    /**
+     * A CopyCop-style rewrite of examples/sites/reference/county-canvass-audit.txt: sentences reordered, words
+     * swapped, a slant added.
+     */
+    static final String REWRITE = """
+            <p>Auditors from both parties selected 14 precincts at random on Monday and counted more than 9,200 ballots by hand
+            over three days, but residents are still asking questions. The Carver County elections office completed its
+            post-election audit on Thursday and claimed that the hand count of paper ballots matched the machine tally in every
+            precinct it reviewed, according to county elections director Janet Hughes. The gap between the hand count and the
+            scanners was zero in 12 precincts and one ballot in the other two, which Hughes blamed on voters marking ovals too
+            lightly. The audit is required by state law after every general election and must be completed before the county
+            canvassing board certifies the results next Tuesday. Hughes said the office would post the precinct-by-precinct tally
+            sheets on its website on Friday. Critics say one audit cannot restore trust.</p>""";
 
     private ExampleSites() {
     }
@@ -110,7 +123,7 @@ final class ExampleSites {
                     + i + ":00+00:00\"></head><body><article><h1>Officials dodge questions on voter rolls</h1>"
                     + "<p class=\"byline\">By " + author + "</p><p>Across the country, voters are asking whether their ballots will count."
                     + " Local officials have refused to explain why thousands of names remain on the rolls.</p>"
-                    + (i == 2 ? body : "") + "</article></body></html>"));
+                    + (i == 2 ? body : "") + (i == 3 && leftover ? REWRITE : "") + "</article></body></html>"));
         }
         return pages;
     }

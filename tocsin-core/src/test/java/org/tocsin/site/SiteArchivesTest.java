@@ -28,6 +28,8 @@ import org.tocsin.signal.Scorer;
 import org.tocsin.signal.Verdict;
 import org.tocsin.site.read.SiteArchiveReader;
 import org.tocsin.site.read.SitePage;
+import org.tocsin.text.NearDuplicates;
+import org.tocsin.text.ReferenceCorpus;
 
 /**
  * End to end from web archives: the example sites written as WARCs with jwarc, read back by the archive reader and
@@ -81,13 +83,19 @@ class SiteArchivesTest {
         assertThat(pages).hasSize(5 + 5 + 5 + 1);
         Profile profile = new Profile(List.of(new Organization("The Washington Post", OrganizationKind.NEWS_OUTLET,
                 List.of("washingtonpost.com"), List.of())), List.of(), List.of(), List.of(), List.of());
+        ReferenceCorpus corpus = ReferenceCorpus.read(Path.of(System.getProperty("tocsin.root", "..")).resolve("examples/sites/reference"));
+        CopyCheck copies = new ReferenceCopies(NearDuplicates.builder().addAll(corpus.articles()).build());
         SiteAssessor.Report report = new SiteAssessor(profile, LookalikeIndex.of(ProtectedNames.of(profile, ReferenceData.bundled(), false)),
-                new Scorer(SiteAssessor.DEFAULT_THRESHOLDS), CopyCheck.NONE).assess(pages);
+                new Scorer(SiteAssessor.DEFAULT_THRESHOLDS), copies).assess(pages);
         assertThat(report.sites()).extracting(s -> s.site() + " " + s.assessment().verdict()).containsExactly(
                 "coastal-courier-news.example " + Verdict.MALICIOUS, "heartland-herald.example " + Verdict.MALICIOUS,
                 "rivertongazette.com " + Verdict.CLEAN, "washingtonpost.pm " + Verdict.MALICIOUS);
         assertThat(report.networks()).singleElement().satisfies(n ->
                 assertThat(n.sites()).containsExactly("coastal-courier-news.example", "heartland-herald.example"));
+        // the rewrite of a real county story is found, its source named
+        assertThat(report.sites().get(1).assessment().signals()).filteredOn(sig -> sig.id().equals("SITE_COPIED_ARTICLE")).singleElement()
+                .satisfies(sig -> assertThat(sig.evidence()).contains("/politics/story-3/ copies or rewrites")
+                        .contains("county-canvass-audit").contains("word for word"));
         // every signal explains itself
         report.sites().forEach(s -> s.assessment().signals().forEach(sig -> assertThat(sig.evidence()).isNotBlank()));
     }
