@@ -1,5 +1,6 @@
 /**
  * Text normalisation shared by the email, site and social analyzers: folding for phrase matching,
- * and detection of invisible and look-alike characters.
+ * detection of invisible and look-alike characters, and copy and rewrite detection of articles against a
+ * reference corpus ({@link org.tocsin.text.NearDuplicates}).
  */
 package org.tocsin.text;
