@@ -9,11 +9,12 @@ import java.util.regex.Pattern;
 
 /**
  * What a file holds, from its first bytes, for {@code tocsin scan}: mail (RFC 5322 headers, mbox, Outlook
- * .msg) or a domain feed (JSON, gzip, or lines of host names). Names are not trusted: attachments and
+ * .msg), a domain feed (JSON, gzip, or lines of host names) or a web archive (WARC, gzipped WARC, WACZ, a saved
+ * HTML page). Names are not trusted: attachments and
  * exports arrive with any extension.
  */
 enum InputKind {
-    MAIL, DOMAIN_FEED, UNKNOWN;
+    MAIL, DOMAIN_FEED, SITE_ARCHIVE, UNKNOWN;
 
     private static final int SNIFF = 4096;
     private static final Pattern HEADER = Pattern.compile("^[A-Za-z0-9-]{1,76}:");
@@ -23,9 +24,20 @@ enum InputKind {
     private static final Pattern HOST = Pattern.compile("^\\*?\\.?[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)+\\.?([\\s,].*)?$");
 
     static InputKind of(Path file) throws IOException {
+        byte[] head;
         try (InputStream in = Files.newInputStream(file)) {
-            return of(in.readNBytes(SNIFF));
+            head = in.readNBytes(SNIFF);
         }
+        if (head.length >= 2 && (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b) {
+            try (InputStream in = new java.util.zip.GZIPInputStream(Files.newInputStream(file))) {
+                if (new String(in.readNBytes(5), StandardCharsets.ISO_8859_1).equals("WARC/")) {
+                    return SITE_ARCHIVE; // a .warc.gz: gzip per record, a WARC inside
+                }
+            } catch (IOException e) {
+                // not a gzip it can open: left to the feed reader, which reports it
+            }
+        }
+        return of(head);
     }
 
     static InputKind of(byte[] head) {
@@ -36,6 +48,13 @@ enum InputKind {
             return MAIL; // OLE2: an Outlook .msg
         }
         String text = new String(head, StandardCharsets.ISO_8859_1);
+        if (text.startsWith("WARC/") || text.startsWith("PK\u0003\u0004")) {
+            return SITE_ARCHIVE; // a WARC, or a WACZ (a zip)
+        }
+        String start = text.stripLeading().toLowerCase(java.util.Locale.ROOT);
+        if (start.startsWith("<!doctype html") || start.startsWith("<html")) {
+            return SITE_ARCHIVE; // a saved page
+        }
         if (text.startsWith("From ")) {
             return MAIL; // mbox
         }

@@ -2,6 +2,7 @@ package org.tocsin.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
@@ -24,11 +25,17 @@ import org.tocsin.email.TriageException;
 import org.tocsin.email.TriageResult;
 import org.tocsin.email.read.MailReader;
 import org.tocsin.evidence.EvidenceRef;
+import org.tocsin.evidence.Sha256;
 import org.tocsin.profile.Profile;
 import org.tocsin.profile.ProfileLoader;
 import org.tocsin.reference.ReferenceData;
 import org.tocsin.signal.Scorer;
 import org.tocsin.signal.Verdict;
+import org.tocsin.site.CopyCheck;
+import org.tocsin.site.SiteAssessment;
+import org.tocsin.site.SiteAssessor;
+import org.tocsin.site.read.SiteArchiveReader;
+import org.tocsin.site.read.SitePage;
 import org.tocsin.store.Evidence;
 import org.tocsin.store.Finding;
 import org.tocsin.store.Findings;
@@ -45,7 +52,7 @@ import picocli.CommandLine.Parameters;
  * keeps what it stored and a rerun adds only what is new).
  */
 @Command(name = "scan", mixinStandardHelpOptions = true,
-        description = {"Analyse mail and domain feeds and keep the evidence, findings and observables in the store.",
+        description = {"Analyse mail, domain feeds and web archives of news sites, and keep the evidence, findings and observables in the store.",
                 "PATH: files or directories (recursive); each file's kind is read from its content."})
 final class ScanCommand implements Callable<Integer> {
     @Option(names = "--profile", paramLabel = "FILE", description = "Protected profile (YAML).")
@@ -85,6 +92,7 @@ final class ScanCommand implements Callable<Integer> {
         }
         Allowlist allowlist = Allowlist.of(profile.allowlist());
         String url = storeOptions.url();
+        List<Path> archives = new ArrayList<>();
         try (Store store = storeOptions.open(); Progress progress = new Progress(tally)) {
             for (Path file : files()) {
                 InputKind kind;
@@ -97,9 +105,13 @@ final class ScanCommand implements Callable<Integer> {
                 switch (kind) {
                     case MAIL -> scanMail(file, triage, store);
                     case DOMAIN_FEED -> scanFeed(file, new DomainWatch(index, allowlist), store, index.size() > 0);
-                    case UNKNOWN -> tally.problem(file + ": neither mail nor a domain feed");
+                    case SITE_ARCHIVE -> archives.add(file); // sites are judged on all their pages, and networks on all sites
+                    case UNKNOWN -> tally.problem(file + ": neither mail, a domain feed nor a web archive");
                 }
                 progress.tick();
+            }
+            if (!archives.isEmpty()) {
+                scanSites(archives, profile, index, store);
             }
             if (tally.storedNew() >= ANALYZE_AFTER) {
                 store.analyze(); // fresh planner statistics, or linked-to queries may scan every link
@@ -163,6 +175,41 @@ final class ScanCommand implements Callable<Integer> {
             tally.stored(store.ingest(Evidence.now(new EvidenceRef(file.toString(), sha256, size), "domain-feed", level), alerts));
         } catch (SQLException e) {
             tally.problem(file + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * Assesses every site in the archives together and stores one finding per site. Its evidence is the set of
+     * pages it was judged on (SHA-256 over their sorted hashes): the same pages, the same evidence, so a rescan adds
+     * nothing, and a site archived again with new pages is a new piece of evidence.
+     */
+    private void scanSites(List<Path> archives, Profile profile, LookalikeIndex index, Store store) {
+        List<SitePage> pages = new ArrayList<>();
+        SiteArchiveReader.read(archives, item -> {
+            if (item.ok()) {
+                pages.add(item.page());
+                tally.page();
+            } else {
+                tally.problem(item.source() + ": " + item.problem());
+            }
+        });
+        if (pages.isEmpty()) {
+            return;
+        }
+        SiteAssessor.Report report = new SiteAssessor(profile, index, new Scorer(SiteAssessor.DEFAULT_THRESHOLDS), CopyCheck.NONE)
+                .assess(pages);
+        for (SiteAssessment a : report.sites()) {
+            tally.site(a.assessment().verdict() != Verdict.CLEAN);
+            List<SitePage> own = pages.stream().filter(p -> SiteAssessor.siteOf(p).equals(a.site())).toList();
+            java.security.MessageDigest digest = Sha256.newDigest();
+            own.stream().map(p -> p.evidence().sha256()).sorted().forEach(h -> digest.update(h.getBytes(StandardCharsets.US_ASCII)));
+            long size = own.stream().mapToLong(p -> p.evidence().size()).sum();
+            EvidenceRef ref = new EvidenceRef("site " + a.site() + " (" + own.size() + " archived pages)", Sha256.hex(digest), size);
+            try {
+                tally.stored(store.ingest(Evidence.now(ref, "site-archive", level), List.of(Findings.of(a))));
+            } catch (SQLException e) {
+                tally.problem(a.site() + ": " + e.getMessage());
+            }
         }
     }
 

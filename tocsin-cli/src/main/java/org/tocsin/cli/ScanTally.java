@@ -12,11 +12,25 @@ final class ScanTally {
     private long storedNew;
     private long alreadyKnown;
     private long problems;
+    private long pages;
+    private long sites;
+    private long flaggedSites;
 
     void message(boolean isFlagged) {
         messages++;
         if (isFlagged) {
             flagged++;
+        }
+    }
+
+    void page() {
+        pages++;
+    }
+
+    void site(boolean isFlagged) {
+        sites++;
+        if (isFlagged) {
+            flaggedSites++;
         }
     }
 
@@ -48,7 +62,7 @@ final class ScanTally {
     }
 
     boolean readNothing() {
-        return messages == 0 && feedNames == 0;
+        return messages == 0 && feedNames == 0 && pages == 0;
     }
 
     String line() {
@@ -57,8 +71,8 @@ final class ScanTally {
     }
 
     void printSummary(String url) {
-        System.out.printf(Locale.ROOT, "%d messages (%d flagged), %d feed names (%d lookalike alerts)%n", messages, flagged,
-                feedNames, alerts);
+        System.out.printf(Locale.ROOT, "%d messages (%d flagged), %d feed names (%d lookalike alerts), %d archived pages of %d sites"
+                + " (%d flagged)%n", messages, flagged, feedNames, alerts, pages, sites, flaggedSites);
         System.out.printf(Locale.ROOT, "stored: %d new pieces of evidence, %d already in the store; %d problems%s%n", storedNew,
                 alreadyKnown, problems, problems > SHOWN_PROBLEMS ? " (first " + SHOWN_PROBLEMS + " shown)" : "");
         System.out.println("store: " + url.replaceAll("password=[^&;]*", "password=…"));

@@ -78,6 +78,8 @@ class ScanCommandTest {
         assertThat(InputKind.of("example.com. 3600 IN NS ns1.example.net.\n".getBytes(StandardCharsets.US_ASCII))).isEqualTo(InputKind.DOMAIN_FEED);
         assertThat(InputKind.of("{\"entries\":[]}".getBytes(StandardCharsets.US_ASCII))).isEqualTo(InputKind.DOMAIN_FEED);
         assertThat(InputKind.of(new byte[] {0x1f, (byte) 0x8b, 8, 0})).isEqualTo(InputKind.DOMAIN_FEED);
+        assertThat(InputKind.of("WARC/1.1\r\nWARC-Type: warcinfo\r\n".getBytes(StandardCharsets.US_ASCII))).isEqualTo(InputKind.SITE_ARCHIVE);
+        assertThat(InputKind.of("  <!DOCTYPE html><html>".getBytes(StandardCharsets.US_ASCII))).isEqualTo(InputKind.SITE_ARCHIVE);
         assertThat(InputKind.of("just some prose here\n".getBytes(StandardCharsets.US_ASCII))).isEqualTo(InputKind.UNKNOWN);
         assertThat(InputKind.of("# profile\norganizations:\n  - name: X\n".getBytes(StandardCharsets.US_ASCII))).isEqualTo(InputKind.UNKNOWN);
     }

@@ -74,7 +74,7 @@ public final class SiteAssessor {
     }
 
     /** A page's site: the registrable domain of its host, or {@code (local files)} for saved pages without one. */
-    static String siteOf(SitePage p) {
+    public static String siteOf(SitePage p) {
         if (p.host().isEmpty()) {
             return "(local files)";
         }

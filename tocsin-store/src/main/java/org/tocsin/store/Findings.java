@@ -5,6 +5,7 @@ import java.util.List;
 import org.tocsin.domain.watch.DomainAlert;
 import org.tocsin.email.TriageResult;
 import org.tocsin.signal.Indicator;
+import org.tocsin.site.SiteAssessment;
 
 /** What each analysis concluded, as the store keeps it: one mapping per kind of finding. */
 public final class Findings {
@@ -26,6 +27,13 @@ public final class Findings {
         String subject = r.subject() == null || r.subject().isBlank() ? "(no subject)" : r.subject();
         return new Finding("email", subject, r.assessment().verdict().jsonName(), r.assessment().score(),
                 r.assessment().confidence().jsonName(), r.assessment().signals(), observables);
+    }
+
+    /** A news site assessed from web archives: its verdict and signals, linked by its domain. */
+    public static Finding of(SiteAssessment a) {
+        return new Finding("site", a.site(), a.assessment().verdict().jsonName(), a.assessment().score(),
+                a.assessment().confidence().jsonName(), a.assessment().signals(),
+                a.site().startsWith("(") ? List.of() : List.of(new Observable("domain-name", a.site())));
     }
 
     /** A lookalike domain seen in a feed: suspicious until someone looks, linked by the domain itself. */
