@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.tocsin.domain.LookalikeIndex;
 import org.tocsin.domain.ProtectedNames;
@@ -22,6 +23,7 @@ import org.tocsin.site.SiteAssessor;
 import org.tocsin.site.SiteId;
 import org.tocsin.site.SiteNetwork;
 import org.tocsin.site.read.SiteArchiveReader;
+import org.tocsin.site.rules.Registrations;
 import org.tocsin.site.read.SitePage;
 import org.tocsin.text.NearDuplicates;
 import org.tocsin.text.ReferenceCorpus;
@@ -41,6 +43,10 @@ final class SitesAssessCommand implements Callable<Integer> {
     @Option(names = "--reference", paramLabel = "PATH",
             description = "Real articles to detect copies and rewrites of: a directory of .txt/.html files or a .jsonl file ({id, url, title, text}).")
     Path reference;
+
+    @Option(names = "--registrations", paramLabel = "PATH",
+            description = "RDAP domain responses (JSON, one per file or per line) or WHOIS records, a file or a directory: how old each site's domain is.")
+    Path registrations;
 
     @Option(names = "--json", description = "One JSON object per site, then one per network.")
     boolean json;
@@ -73,8 +79,8 @@ final class SitesAssessCommand implements Callable<Integer> {
             System.err.println("tocsin: no HTML page could be read from " + archives);
             return ExitCodes.INPUT;
         }
-        SiteAssessor.Report report = new SiteAssessor(profile, index, new Scorer(SiteAssessor.DEFAULT_THRESHOLDS), copyCheck())
-                .assess(pages);
+        SiteAssessor.Report report = new SiteAssessor(profile, index, new Scorer(SiteAssessor.DEFAULT_THRESHOLDS), copyCheck(),
+                registrations()).assess(pages);
         for (SiteAssessment a : report.sites()) {
             System.out.println(json ? JsonLines.line(site(a)) : text(a));
         }
@@ -101,6 +107,19 @@ final class SitesAssessCommand implements Callable<Integer> {
         }
         corpus.problems().forEach(p -> System.err.println("tocsin: reference " + p.where() + ": " + p.reason()));
         return new ReferenceCopies(NearDuplicates.builder().addAll(corpus.articles()).build());
+    }
+
+    private Map<String, Registrations.Registration> registrations() {
+        if (registrations == null) {
+            return Map.of();
+        }
+        try {
+            Registrations.Read read = Registrations.read(registrations);
+            read.problems().forEach(p -> System.err.println("tocsin: registrations " + p));
+            return read.byDomain();
+        } catch (IOException e) {
+            throw new UsageProblem("cannot read registrations " + registrations + ": " + e.getMessage());
+        }
     }
 
     private static Profile load(Path path) {

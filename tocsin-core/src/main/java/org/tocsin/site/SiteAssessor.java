@@ -19,6 +19,8 @@ import org.tocsin.signal.Scorer;
 import org.tocsin.signal.Signal;
 import org.tocsin.signal.Thresholds;
 import org.tocsin.site.rules.LlmLeftovers;
+import org.tocsin.site.rules.PartisanTerms;
+import org.tocsin.site.rules.Registrations;
 import org.tocsin.site.rules.SiteIds;
 import org.tocsin.site.rules.Transparency;
 import org.tocsin.site.read.SitePage;
@@ -44,12 +46,20 @@ public final class SiteAssessor {
     private final LookalikeIndex index;
     private final Scorer scorer;
     private final CopyCheck copies;
+    private final Map<String, Registrations.Registration> registrations;
 
     public SiteAssessor(Profile profile, LookalikeIndex index, Scorer scorer, CopyCheck copies) {
+        this(profile, index, scorer, copies, Map.of());
+    }
+
+    /** @param registrations when domains were registered, by registrable domain (RDAP/WHOIS records the analyst gave) */
+    public SiteAssessor(Profile profile, LookalikeIndex index, Scorer scorer, CopyCheck copies,
+                        Map<String, Registrations.Registration> registrations) {
         this.profile = profile;
         this.index = index;
         this.scorer = scorer;
         this.copies = copies;
+        this.registrations = Map.copyOf(registrations);
     }
 
     /** What a collection shows: one assessment per site, and the networks. */
@@ -103,6 +113,8 @@ public final class SiteAssessor {
             transparencySignals(t, signals);
         }
         burst(views, signals);
+        age(site, views, signals);
+        targeting(views, signals);
         return new SiteAssessment(site, views.size(), scorer.assess(signals), Transparency.criteria(t, canTellAbsence), ids,
                 network == null ? null : network.id());
     }
@@ -163,6 +175,35 @@ public final class SiteAssessor {
         if (!t.unknownBylines().isEmpty() && t.unknownBylines().size() * 2 >= t.bylines().size()) {
             signals.add(SiteSignals.UNKNOWN_BYLINES.fire("bylined but appearing on no staff, author or about page: "
                     + String.join(", ", t.unknownBylines())));
+        }
+    }
+
+    private void age(String site, List<PageView> views, List<Signal> signals) {
+        Registrations.Registration r = registrations.get(site);
+        if (r == null) {
+            return;
+        }
+        Instant archived = views.stream().map(v -> v.page().fetched()).max(Instant::compareTo).orElseThrow();
+        long days = java.time.Duration.between(r.registered(), archived).toDays();
+        if (days >= 0 && days < 365) {
+            signals.add(SiteSignals.YOUNG_DOMAIN.fire(site + " was registered " + r.registered().toString().substring(0, 10) + ", " + days
+                    + " days before it was archived (" + r.source() + ")", days < 90 ? 2 : 1));
+        }
+    }
+
+    /** One camp's loaded terms at least three times, the other's never. */
+    private static void targeting(List<PageView> views, List<Signal> signals) {
+        Map<String, List<String>> all = new LinkedHashMap<>();
+        for (PageView v : views) {
+            if (v.article()) {
+                PartisanTerms.bundled().hits(v.text()).forEach((camp, found) -> all.computeIfAbsent(camp, c -> new ArrayList<>()).addAll(found));
+            }
+        }
+        List<String> used = all.entrySet().stream().filter(e -> !e.getValue().isEmpty()).map(Map.Entry::getKey).toList();
+        if (used.size() == 1 && all.get(used.get(0)).size() >= 3) {
+            List<String> found = all.get(used.get(0));
+            signals.add(SiteSignals.ONE_CAMP_TARGETING.fire("its articles use " + found.size() + " " + used.get(0) + "-camp terms ("
+                    + String.join(", ", new java.util.LinkedHashSet<>(found)) + ") and none of the other camp's"));
         }
     }
 

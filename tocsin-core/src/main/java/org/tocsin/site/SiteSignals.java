@@ -33,6 +33,12 @@ public final class SiteSignals {
             "No contact page or address", 1, "T0097.202");
     public static final SignalDefinition NO_CORRECTIONS = new SignalDefinition("SITE_NO_CORRECTIONS",
             "No corrections policy", 0.5, "T0097.202");
+    public static final SignalDefinition YOUNG_DOMAIN = new SignalDefinition("SITE_YOUNG_DOMAIN",
+            "The domain was registered shortly before the pages were archived (from RDAP or WHOIS records the analyst gives):"
+                    + " weight 2 under 90 days, 1 under a year", 2, "T0149.001");
+    public static final SignalDefinition ONE_CAMP_TARGETING = new SignalDefinition("SITE_ONE_CAMP_TARGETING",
+            "Its articles use one US political camp's loaded terms, three times or more, and never the other's: written for one audience",
+            1, "T0072.005");
     public static final SignalDefinition PUBLICATION_BURST = new SignalDefinition("SITE_PUBLICATION_BURST",
             "Many articles published within minutes of each other, as content farms and automated sites publish", 1, "T0098.001");
 
@@ -41,6 +47,6 @@ public final class SiteSignals {
 
     public static List<SignalDefinition> all() {
         return List.of(LLM_ARTIFACT, COPIED_ARTICLE, IMPERSONATES_OUTLET, LOOKALIKE_DOMAIN, SHARED_INFRASTRUCTURE, NO_MASTHEAD,
-                NO_BYLINES, UNKNOWN_BYLINES, NO_OWNERSHIP, NO_CONTACT, NO_CORRECTIONS, PUBLICATION_BURST);
+                NO_BYLINES, UNKNOWN_BYLINES, NO_OWNERSHIP, NO_CONTACT, NO_CORRECTIONS, YOUNG_DOMAIN, ONE_CAMP_TARGETING, PUBLICATION_BURST);
     }
 }

@@ -81,6 +81,41 @@ class SiteAssessorTest {
     }
 
     @Test
+    void aDomainRegisteredWeeksBeforeItsArchiveIsYoungAndOneCampWritingIsTargeting(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        java.nio.file.Files.writeString(dir.resolve("heartland.rdap.json"), """
+                {"objectClassName": "domain", "ldhName": "HEARTLAND-HERALD.EXAMPLE",
+                 "events": [{"eventAction": "registration", "eventDate": "2024-07-30T18:22:05Z"},
+                            {"eventAction": "expiration", "eventDate": "2025-07-30T18:22:05Z"}]}""");
+        java.nio.file.Files.writeString(dir.resolve("gazette.whois.txt"), """
+                Domain Name: RIVERTONGAZETTE.COM
+                Registrar: Example Registrar, Inc.
+                Creation Date: 1998-03-11T05:00:00Z
+                """);
+        java.nio.file.Files.writeString(dir.resolve("junk.json"), "{not json");
+        var read = org.tocsin.site.rules.Registrations.read(dir);
+        assertThat(read.byDomain()).containsOnlyKeys("heartland-herald.example", "rivertongazette.com");
+        assertThat(read.problems()).singleElement().satisfies(p -> assertThat(p).contains("junk.json"));
+
+        List<SitePage> pages = new ArrayList<>(ExampleSites.genuine());
+        pages.addAll(ExampleSites.inauthentic("heartland-herald.example", "Heartland Herald", "Jake Miller", false));
+        String base = "https://heartland-herald.example/politics/";
+        pages.add(ExampleSites.page(base + "deep-state/", "<html><head><meta property='og:type' content='article'></head><body><article>"
+                + "<p>The radical left and the deep state want open borders, and the stolen election proves it.</p></article></body></html>"));
+        LookalikeIndex index = LookalikeIndex.of(ProtectedNames.of(PROFILE, ReferenceData.bundled(), false));
+        Map<String, SiteAssessment> sites = bySite(new SiteAssessor(PROFILE, index, new Scorer(SiteAssessor.DEFAULT_THRESHOLDS),
+                CopyCheck.NONE, read.byDomain()).assess(pages));
+        assertThat(sites.get("heartland-herald.example").assessment().signals()).filteredOn(sig -> sig.id().equals("SITE_YOUNG_DOMAIN"))
+                .singleElement().satisfies(sig -> {
+                    assertThat(sig.evidence()).startsWith("heartland-herald.example was registered 2024-07-30, 20 days before it was archived");
+                    assertThat(sig.weight()).isEqualTo(2);
+                });
+        assertThat(sites.get("heartland-herald.example").assessment().signals()).filteredOn(sig -> sig.id().equals("SITE_ONE_CAMP_TARGETING"))
+                .singleElement().satisfies(sig -> assertThat(sig.evidence()).contains("4 right-camp terms").contains("deep state"));
+        assertThat(ids(sites.get("rivertongazette.com"))).isEmpty(); // registered in 1998, writes for everyone
+    }
+
+    @Test
     void weakItemsAloneMakeNoNetwork() {
         List<SitePage> pages = new ArrayList<>(ExampleSites.genuine());
         // another WordPress site on nginx with a theme of its own: common software is no link
