@@ -42,9 +42,13 @@ final class ExampleSites {
     }
 
     static SitePage page(String url, String html, Map<String, String> headers) {
+        return page(url, html, headers, null);
+    }
+
+    static SitePage page(String url, String html, Map<String, String> headers, String ip) {
         String host = url.replaceFirst("^https?://", "").replaceFirst("[/:].*$", "");
         byte[] bytes = html.getBytes(StandardCharsets.UTF_8);
-        return new SitePage(url, host, 200, headers, html, T, new EvidenceRef("test.warc.gz#" + url, Sha256.of(bytes), bytes.length), false);
+        return new SitePage(url, host, 200, headers, html, T, new EvidenceRef("test.warc.gz#" + url, Sha256.of(bytes), bytes.length), false, ip);
     }
 
     private static String nav() {

@@ -40,11 +40,14 @@ class SiteArchivesTest {
     /** One WARC (gzip per record) per site, as `wget --warc-file` would make while crawling it. */
     static void write(Path dir) throws IOException {
         Files.createDirectories(dir);
+        // addresses from the documentation ranges: the two fakes on one hosting block, as such networks were
         Map<String, List<SitePage>> sites = Map.of(
-                "rivertongazette.com", ExampleSites.genuine(),
-                "heartland-herald.example", ExampleSites.inauthentic("heartland-herald.example", "Heartland Herald", "Jake Miller", true),
-                "coastal-courier-news.example", ExampleSites.inauthentic("coastal-courier-news.example", "Coastal Courier News", "Emily Carter", false),
-                "washingtonpost.pm", ExampleSites.outletClone());
+                "rivertongazette.com", at("203.0.113.10", ExampleSites.genuine()),
+                "heartland-herald.example", at("198.51.100.23",
+                        ExampleSites.inauthentic("heartland-herald.example", "Heartland Herald", "Jake Miller", true)),
+                "coastal-courier-news.example", at("198.51.100.24",
+                        ExampleSites.inauthentic("coastal-courier-news.example", "Coastal Courier News", "Emily Carter", false)),
+                "washingtonpost.pm", at("192.0.2.50", ExampleSites.outletClone()));
         for (var e : sites.entrySet()) {
             try (FileChannel out = FileChannel.open(dir.resolve(e.getKey() + ".warc.gz"), StandardOpenOption.CREATE,
                     StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
@@ -57,10 +60,16 @@ class SiteArchivesTest {
                         }
                     });
                     http.body(MediaType.parse("text/html; charset=utf-8"), p.html().getBytes(StandardCharsets.UTF_8));
-                    writer.write(new WarcResponse.Builder(p.url()).date(p.fetched()).body(http.build()).build());
+                    writer.write(new WarcResponse.Builder(p.url()).date(p.fetched()).ipAddress(java.net.InetAddress.getByName(p.ip()))
+                            .body(http.build()).build());
                 }
             }
         }
+    }
+
+    private static List<SitePage> at(String ip, List<SitePage> pages) {
+        return pages.stream().map(p -> new SitePage(p.url(), p.host(), p.status(), p.headers(), p.html(), p.fetched(), p.evidence(),
+                p.truncated(), ip)).toList();
     }
 
     @Test
@@ -90,8 +99,12 @@ class SiteArchivesTest {
         assertThat(report.sites()).extracting(s -> s.site() + " " + s.assessment().verdict()).containsExactly(
                 "coastal-courier-news.example " + Verdict.MALICIOUS, "heartland-herald.example " + Verdict.MALICIOUS,
                 "rivertongazette.com " + Verdict.CLEAN, "washingtonpost.pm " + Verdict.MALICIOUS);
-        assertThat(report.networks()).singleElement().satisfies(n ->
-                assertThat(n.sites()).containsExactly("coastal-courier-news.example", "heartland-herald.example"));
+        assertThat(report.networks()).singleElement().satisfies(n -> {
+            assertThat(n.sites()).containsExactly("coastal-courier-news.example", "heartland-herald.example");
+            assertThat(n.shared()).extracting(sh -> sh.tier().jsonName() + " " + sh.kind() + " " + sh.value())
+                    .contains("medium hosting-block 198.51.100.0/24");
+        });
+        assertThat(pages).allSatisfy(p -> assertThat(p.ip()).isNotNull()); // WARC-IP-Address read back
         // the rewrite of a real county story is found, its source named
         assertThat(report.sites().get(1).assessment().signals()).filteredOn(sig -> sig.id().equals("SITE_COPIED_ARTICLE")).singleElement()
                 .satisfies(sig -> assertThat(sig.evidence()).contains("/politics/story-3/ copies or rewrites")

@@ -25,13 +25,13 @@ final class Pages {
      * decoded at all (an unsupported Content-Encoding) gives only the problem.
      */
     static void deliver(String source, String url, int status, Map<String, String> headers, Payload payload,
-                        Instant fetched, Consumer<PageItem> sink) {
+                        Instant fetched, String ip, Consumer<PageItem> sink) {
         PageText.Decoded text = PageText.decode(payload.head(), headers.get("content-encoding"),
                 headers.get("content-type"));
         if (text.text() != null) {
             EvidenceRef evidence = new EvidenceRef(source, payload.sha256(), payload.size());
             sink.accept(PageItem.of(new SitePage(url, hostOf(url), status, headers, text.text(), fetched, evidence,
-                    text.truncated() || payload.cut())));
+                    text.truncated() || payload.cut(), ip)));
         }
         if (payload.cut()) {
             sink.accept(PageItem.problem(source, "payload of " + payload.size() + " bytes is over the "

@@ -31,7 +31,7 @@ final class SavedPage {
             Instant modified = Files.getLastModifiedTime(path).toInstant();
             String text = PageText.decode(payload.head(), null, null).text();
             String url = origin(text);
-            Pages.deliver(source, url != null ? url : path.toUri().toString(), 200, Map.of(), payload, modified, sink);
+            Pages.deliver(source, url != null ? url : path.toUri().toString(), 200, Map.of(), payload, modified, null, sink);
         } catch (IOException e) {
             sink.accept(PageItem.problem(source, "cannot read HTML file: " + e));
         }

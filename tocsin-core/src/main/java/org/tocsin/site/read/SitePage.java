@@ -16,9 +16,10 @@ import org.tocsin.evidence.EvidenceRef;
  * @param fetched  when it was archived (WARC-Date, else the file's modification time)
  * @param evidence where it was read (archive path and record offset, or file path), its payload's SHA-256 and size
  * @param truncated whether {@code html} was cut at the bound
+ * @param ip       the server's address when the archive recorded it (WARC-IP-Address), else null
  */
 public record SitePage(String url, String host, int status, Map<String, String> headers, String html, Instant fetched,
-                       EvidenceRef evidence, boolean truncated) {
+                       EvidenceRef evidence, boolean truncated, String ip) {
     public SitePage {
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(host, "host");

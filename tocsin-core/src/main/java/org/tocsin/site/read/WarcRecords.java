@@ -125,17 +125,19 @@ final class WarcRecords {
             }
             HttpResponse http = response.http();
             Map<String, String> headers = headers(http.headers().map());
-            page(source, response.target(), http.status(), headers, http.body().stream(), date(record));
+            page(source, response.target(), http.status(), headers, http.body().stream(), date(record),
+                    record.headers().first("WARC-IP-Address").orElse(null));
         } else if (record instanceof WarcResource resource) {
             Map<String, String> headers = new LinkedHashMap<>();
             resource.headers().first("Content-Type").ifPresent(t -> headers.put("content-type", t));
-            page(source, resource.target(), 200, headers, resource.body().stream(), date(record));
+            page(source, resource.target(), 200, headers, resource.body().stream(), date(record),
+                    record.headers().first("WARC-IP-Address").orElse(null));
         }
         // request, metadata, warcinfo, revisit and conversion records hold no page to read
     }
 
     private void page(String source, String url, int status, Map<String, String> headers, InputStream body,
-                      Instant fetched) throws IOException {
+                      Instant fetched, String ip) throws IOException {
         String type = headers.get("content-type");
         boolean typed = type != null && !PageText.baseType(type).isEmpty();
         if (typed && !PageText.isHtmlType(type)) {
@@ -148,7 +150,7 @@ final class WarcRecords {
                 return;
             }
         }
-        Pages.deliver(source, url, status, headers, payload, fetched, sink);
+        Pages.deliver(source, url, status, headers, payload, fetched, ip, sink);
     }
 
     private Instant date(WarcRecord record) {

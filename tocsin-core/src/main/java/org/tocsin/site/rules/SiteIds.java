@@ -94,9 +94,41 @@ public final class SiteIds {
         if (server != null && !server.isBlank()) {
             put(out, new SiteId("server", server.strip(), Tier.WEAK, where));
         }
+        boolean cdn = CDN_HEADERS.stream().anyMatch(page.page().headers()::containsKey);
         if (page.page().headers().containsKey("cf-ray")) {
             put(out, new SiteId("cdn", "Cloudflare", Tier.WEAK, where));
         }
+        String block = hostingBlock(page.page().ip());
+        if (block != null) {
+            // the same /24 is the same hosting account more often than not; behind a CDN it is the CDN's, shared by millions
+            put(out, new SiteId("hosting-block", block, cdn ? Tier.WEAK : Tier.MEDIUM, where));
+        }
+    }
+
+    /** Headers CDNs add: an address behind one is the CDN's, not the site's host. */
+    private static final List<String> CDN_HEADERS = List.of("cf-ray", "x-amz-cf-id", "x-fastly-request-id", "x-akamai-transformed",
+            "x-cdn", "x-sucuri-id");
+
+    /** An IPv4 address's /24 ({@code 198.51.100.0/24}) or an IPv6 address's /48; null for anything else. */
+    static String hostingBlock(String ip) {
+        if (ip == null || ip.isBlank()) {
+            return null;
+        }
+        String a = ip.strip();
+        if (a.matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
+            return a.substring(0, a.lastIndexOf('.')) + ".0/24";
+        }
+        if (a.indexOf(':') >= 0) {
+            try {
+                byte[] b = java.net.InetAddress.getByName(a).getAddress(); // a literal: parsed, never looked up
+                if (b.length == 16) {
+                    return String.format("%02x%02x:%02x%02x:%02x%02x::/48", b[0], b[1], b[2], b[3], b[4], b[5]);
+                }
+            } catch (java.net.UnknownHostException e) {
+                return null;
+            }
+        }
+        return null;
     }
 
     private static void put(Map<String, SiteId> out, SiteId id) {
