@@ -146,14 +146,34 @@ public final class SiteAssessor {
             }
             String name = org.name().toLowerCase(Locale.ROOT);
             for (PageView v : views) {
-                String claimed = (v.title() + " | " + v.meta().getOrDefault("og:site_name", "")).toLowerCase(Locale.ROOT);
-                if (claimed.contains(name)) {
+                if (claimsName(v, name)) {
                     signals.add(SiteSignals.IMPERSONATES_OUTLET.fire(v.page().url() + " calls itself \"" + org.name() + "\" (title \""
                             + v.title() + "\"), whose domains are " + String.join(", ", org.domains())));
                     break;
                 }
             }
         }
+    }
+
+    /**
+     * Whether a page presents itself under a name: its og:site_name is the name, or its title carries the name as
+     * a site name does ("… - The Washington Post", "The Washington Post | …"). A title that merely mentions the
+     * outlet ("Politico reports …") does not.
+     */
+    private static boolean claimsName(PageView v, String name) {
+        if (v.meta().getOrDefault("og:site_name", "").strip().toLowerCase(Locale.ROOT).equals(name)) {
+            return true;
+        }
+        String title = v.title().strip().toLowerCase(Locale.ROOT);
+        if (title.equals(name)) {
+            return true;
+        }
+        for (String sep : new String[] {" - ", " | ", " – ", " — ", ": "}) {
+            if (title.endsWith(sep + name) || title.startsWith(name + sep.stripTrailing())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void transparencySignals(Transparency.Findings t, List<Signal> signals) {

@@ -116,6 +116,15 @@ class SiteAssessorTest {
     }
 
     @Test
+    void quotingAnOutletIsNotImpersonatingIt() {
+        List<SitePage> pages = new ArrayList<>(ExampleSites.genuine());
+        pages.add(ExampleSites.page("https://www.rivertongazette.com/news/wapo-report/", "<html><head><title>The Washington Post"
+                + " reports county turnout up – The Riverton Gazette</title><meta property='og:site_name' content='The Riverton Gazette'>"
+                + "</head><body><p>news</p></body></html>"));
+        assertThat(ids(bySite(assess(pages)).get("rivertongazette.com"))).doesNotContain("SITE_IMPERSONATES_OUTLET");
+    }
+
+    @Test
     void weakItemsAloneMakeNoNetwork() {
         List<SitePage> pages = new ArrayList<>(ExampleSites.genuine());
         // another WordPress site on nginx with a theme of its own: common software is no link
