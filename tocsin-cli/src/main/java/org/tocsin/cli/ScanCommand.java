@@ -31,7 +31,6 @@ import org.tocsin.profile.ProfileLoader;
 import org.tocsin.reference.ReferenceData;
 import org.tocsin.signal.Scorer;
 import org.tocsin.signal.Verdict;
-import org.tocsin.site.CopyCheck;
 import org.tocsin.site.SiteAssessment;
 import org.tocsin.site.SiteAssessor;
 import org.tocsin.site.read.SiteArchiveReader;
@@ -60,6 +59,9 @@ final class ScanCommand implements Callable<Integer> {
 
     @Mixin
     StoreOptions storeOptions = new StoreOptions();
+
+    @Mixin
+    SiteOptions siteOptions = new SiteOptions();
 
     @Option(names = "--tlp", paramLabel = "LEVEL", defaultValue = "amber",
             description = "How what this scan finds may be shared: white, green, amber or red (default: ${DEFAULT-VALUE}).")
@@ -196,8 +198,8 @@ final class ScanCommand implements Callable<Integer> {
         if (pages.isEmpty()) {
             return;
         }
-        SiteAssessor.Report report = new SiteAssessor(profile, index, new Scorer(SiteAssessor.DEFAULT_THRESHOLDS), CopyCheck.NONE)
-                .assess(pages);
+        SiteAssessor.Report report = new SiteAssessor(profile, index, new Scorer(SiteAssessor.DEFAULT_THRESHOLDS),
+                siteOptions.copyCheck(), siteOptions.registrations()).assess(pages);
         for (SiteAssessment a : report.sites()) {
             tally.site(a.assessment().verdict() != Verdict.CLEAN);
             List<SitePage> own = pages.stream().filter(p -> SiteAssessor.siteOf(p).equals(a.site())).toList();

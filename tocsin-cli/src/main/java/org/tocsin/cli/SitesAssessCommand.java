@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.tocsin.domain.LookalikeIndex;
 import org.tocsin.domain.ProtectedNames;
@@ -15,19 +14,15 @@ import org.tocsin.profile.ProfileLoader;
 import org.tocsin.reference.ReferenceData;
 import org.tocsin.signal.Scorer;
 import org.tocsin.signal.Signal;
-import org.tocsin.site.CopyCheck;
-import org.tocsin.site.ReferenceCopies;
 import org.tocsin.site.Criterion;
 import org.tocsin.site.SiteAssessment;
 import org.tocsin.site.SiteAssessor;
 import org.tocsin.site.SiteId;
 import org.tocsin.site.SiteNetwork;
 import org.tocsin.site.read.SiteArchiveReader;
-import org.tocsin.site.rules.Registrations;
 import org.tocsin.site.read.SitePage;
-import org.tocsin.text.NearDuplicates;
-import org.tocsin.text.ReferenceCorpus;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -40,13 +35,8 @@ final class SitesAssessCommand implements Callable<Integer> {
     @Option(names = "--profile", paramLabel = "FILE", description = "Protected profile (YAML): outlets whose lookalikes and impersonators to flag.")
     Path profilePath;
 
-    @Option(names = "--reference", paramLabel = "PATH",
-            description = "Real articles to detect copies and rewrites of: a directory of .txt/.html files or a .jsonl file ({id, url, title, text}).")
-    Path reference;
-
-    @Option(names = "--registrations", paramLabel = "PATH",
-            description = "RDAP domain responses (JSON, one per file or per line) or WHOIS records, a file or a directory: how old each site's domain is.")
-    Path registrations;
+    @Mixin
+    SiteOptions siteOptions = new SiteOptions();
 
     @Option(names = "--json", description = "One JSON object per site, then one per network.")
     boolean json;
@@ -79,8 +69,8 @@ final class SitesAssessCommand implements Callable<Integer> {
             System.err.println("tocsin: no HTML page could be read from " + archives);
             return ExitCodes.INPUT;
         }
-        SiteAssessor.Report report = new SiteAssessor(profile, index, new Scorer(SiteAssessor.DEFAULT_THRESHOLDS), copyCheck(),
-                registrations()).assess(pages);
+        SiteAssessor.Report report = new SiteAssessor(profile, index, new Scorer(SiteAssessor.DEFAULT_THRESHOLDS),
+                siteOptions.copyCheck(), siteOptions.registrations()).assess(pages);
         for (SiteAssessment a : report.sites()) {
             System.out.println(json ? JsonLines.line(site(a)) : text(a));
         }
@@ -92,34 +82,6 @@ final class SitesAssessCommand implements Callable<Integer> {
                     + " networks; " + problems[0] + " records could not be read");
         }
         return ExitCodes.OK;
-    }
-
-    /** The reference corpus as an index, or no copy check without one; a bad corpus item is reported and skipped. */
-    private CopyCheck copyCheck() {
-        if (reference == null) {
-            return CopyCheck.NONE;
-        }
-        ReferenceCorpus corpus;
-        try {
-            corpus = ReferenceCorpus.read(reference);
-        } catch (IOException e) {
-            throw new UsageProblem("cannot read reference corpus " + reference + ": " + e.getMessage());
-        }
-        corpus.problems().forEach(p -> System.err.println("tocsin: reference " + p.where() + ": " + p.reason()));
-        return new ReferenceCopies(NearDuplicates.builder().addAll(corpus.articles()).build());
-    }
-
-    private Map<String, Registrations.Registration> registrations() {
-        if (registrations == null) {
-            return Map.of();
-        }
-        try {
-            Registrations.Read read = Registrations.read(registrations);
-            read.problems().forEach(p -> System.err.println("tocsin: registrations " + p));
-            return read.byDomain();
-        } catch (IOException e) {
-            throw new UsageProblem("cannot read registrations " + registrations + ": " + e.getMessage());
-        }
     }
 
     private static Profile load(Path path) {

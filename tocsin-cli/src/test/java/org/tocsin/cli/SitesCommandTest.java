@@ -38,8 +38,8 @@ class SitesCommandTest {
     void scanStoresEachSiteOnceAndLinksTheCloneToTheDomainAlerts(@TempDir Path dir) throws Exception {
         String url = "jdbc:h2:file:" + dir.resolve("store");
         String profile = ROOT.resolve("examples/watch-profile.yaml").toString();
-        CliRun first = CliRun.of("scan", "--db", url, "--profile", profile, ROOT.resolve("examples/sites").toString(),
-                ROOT.resolve("examples/feeds").toString());
+        CliRun first = CliRun.of("scan", "--db", url, "--profile", profile, "--reference", ROOT.resolve("examples/sites/reference").toString(),
+                ROOT.resolve("examples/sites").toString(), ROOT.resolve("examples/feeds").toString());
         assertThat(first.exitCode()).isZero();
         assertThat(first.out()).contains("16 archived pages of 4 sites (3 flagged)");
         assertThat(CliRun.of("scan", "--db", url, "--profile", profile, ROOT.resolve("examples/sites").toString()).out())
@@ -47,6 +47,7 @@ class SitesCommandTest {
         // the clone's site finding and the lookalike alerts of the feeds share the domain
         CliRun links = CliRun.of("links", "--db", url, "washingtonpost.pm");
         assertThat(links.out()).contains("seen in site malicious 8.60  washingtonpost.pm").contains("seen in domain suspicious 0.90  washingtonpost.pm");
+        assertThat(CliRun.of("export", "stix", "--db", url).out()).contains("SITE_COPIED_ARTICLE"); // the rewrite, found at scan time
         assertThat(CliRun.of("attribute", "--db", url).out()).contains("site malicious: washingtonpost.pm")
                 .contains("consistent with Doppelganger — high confidence");
     }
