@@ -17,9 +17,12 @@ import org.tocsin.site.read.SitePage;
  *
  * @param meta    meta tags by lower-case name or property (first value)
  * @param scripts script sources and inline script text (bounded), where tracking ids live
+ * @param template a fingerprint of the page's chrome — the tags and classes of its header, navigation and footer,
+ *                 without their text — or null when it has too little chrome to tell sites apart
  */
 public record PageView(SitePage page, String path, String title, String text, Map<String, String> meta,
-                       List<Link> links, List<String> scripts, boolean article, List<String> bylines, String published) {
+                       List<Link> links, List<String> scripts, boolean article, List<String> bylines, String published,
+                       String template) {
     /** Characters of visible text kept per page: enough for an article, bounded for a 2 MiB page. */
     static final int MAX_TEXT = 200_000;
     private static final int MAX_SCRIPT = 20_000;
@@ -57,7 +60,28 @@ public record PageView(SitePage page, String path, String title, String text, Ma
         String published = meta.getOrDefault("article:published_time", doc.select("time[datetime]").attr("datetime"));
         String text = doc.body() == null ? "" : doc.body().text();
         return new PageView(page, pathOf(page.url()), doc.title().strip(), text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) : text,
-                meta, links, scripts, article, bylines, published.isBlank() ? null : published);
+                meta, links, scripts, article, bylines, published.isBlank() ? null : published, template(doc));
+    }
+
+    /** Elements of chrome below which a template says nothing: every site has a nav with a link or two. */
+    private static final int MIN_TEMPLATE_ELEMENTS = 12;
+
+    /**
+     * The chrome's skeleton, hashed: sites generated from one operator's template share it exactly, whatever
+     * their articles; the link texts and targets are left out, so renamed sections do not hide it.
+     */
+    private static String template(Document doc) {
+        StringBuilder skeleton = new StringBuilder();
+        int elements = 0;
+        for (Element chrome : doc.select("header, nav, footer")) {
+            for (Element e : chrome.getAllElements()) {
+                skeleton.append(e.tagName()).append('.').append(String.join(".", new java.util.TreeSet<>(e.classNames()))).append('/');
+                elements++;
+            }
+            skeleton.append('|');
+        }
+        return elements < MIN_TEMPLATE_ELEMENTS ? null
+                : org.tocsin.evidence.Sha256.of(skeleton.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)).substring(0, 16);
     }
 
     /** The people an article names as its authors: meta author, rel=author links, byline elements. */

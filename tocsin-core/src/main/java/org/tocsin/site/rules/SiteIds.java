@@ -98,6 +98,9 @@ public final class SiteIds {
         if (page.page().headers().containsKey("cf-ray")) {
             put(out, new SiteId("cdn", "Cloudflare", Tier.WEAK, where));
         }
+        if (page.template() != null) {
+            put(out, new SiteId("page-template", page.template(), Tier.MEDIUM, where));
+        }
         String block = hostingBlock(page.page().ip());
         if (block != null) {
             // the same /24 is the same hosting account more often than not; behind a CDN it is the CDN's, shared by millions

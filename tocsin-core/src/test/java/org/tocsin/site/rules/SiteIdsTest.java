@@ -28,6 +28,31 @@ class SiteIdsTest {
                 .contains(new SiteId("hosting-block", "104.21.3.0/24", SiteId.Tier.WEAK, "https://x.example/"));
     }
 
+    private static String chrome(String sections, String body) {
+        StringBuilder nav = new StringBuilder("<header class='site-header'><div class='logo'><a href='/'><img src='/logo.png'></a></div>"
+                + "<nav class='main-nav'><ul class='menu'>");
+        for (String s : sections.split(",")) {
+            nav.append("<li class='menu-item'><a href='/").append(s).append("/'>").append(s).append("</a></li>");
+        }
+        return "<html><body>" + nav + "</ul></nav></header><main>" + body + "</main><footer class='site-footer'><p>© 2024</p>"
+                + "<a href='/privacy/'>Privacy</a></footer></body></html>";
+    }
+
+    @Test
+    void sitesBuiltFromOneTemplateShareItWhateverTheirSectionsAndArticles() {
+        String a = PageView.of(new SitePage("https://a.example/", "a.example", 200, Map.of(), chrome("politics,world,sports", "<p>one</p>"),
+                Instant.EPOCH, new EvidenceRef("t", "a".repeat(64), 1), false, null)).template();
+        String b = PageView.of(new SitePage("https://b.example/", "b.example", 200, Map.of(), chrome("local,nation,opinion",
+                "<article><h1>x</h1><p>two</p><p>three</p></article>"), Instant.EPOCH, new EvidenceRef("t", "b".repeat(64), 1), false, null)).template();
+        String c = PageView.of(new SitePage("https://c.example/", "c.example", 200, Map.of(), chrome("politics,world,sports,tech", "<p>one</p>"),
+                Instant.EPOCH, new EvidenceRef("t", "c".repeat(64), 1), false, null)).template();
+        assertThat(a).isNotNull().isEqualTo(b); // the same chrome, other words in it and other content below it
+        assertThat(c).isNotEqualTo(a); // another menu is another template
+        assertThat(SiteIds.of(page(chrome("politics,world,sports", ""), Map.of(), null)))
+                .anySatisfy(id -> assertThat(id.kind() + " " + id.tier()).isEqualTo("page-template MEDIUM"));
+        assertThat(page("<html><body><nav><a href='/'>Home</a></nav></body></html>", Map.of(), null).template()).isNull();
+    }
+
     @Test
     void idsAreReadWhereTheyWorkAndPlaceholdersAreNobodys() {
         String html = "<html><head><meta name='google-site-verification' content='abcDEF123456'>"
