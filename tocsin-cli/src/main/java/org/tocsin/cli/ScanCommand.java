@@ -199,7 +199,7 @@ final class ScanCommand implements Callable<Integer> {
             return;
         }
         SiteAssessor.Report report = new SiteAssessor(profile, index, new Scorer(SiteAssessor.DEFAULT_THRESHOLDS),
-                siteOptions.copyCheck(), siteOptions.registrations()).assess(pages);
+                siteOptions.copyCheck(), siteOptions.records()).assess(pages);
         for (SiteAssessment a : report.sites()) {
             tally.site(a.assessment().verdict() != Verdict.CLEAN);
             List<SitePage> own = pages.stream().filter(p -> SiteAssessor.siteOf(p).equals(a.site())).toList();

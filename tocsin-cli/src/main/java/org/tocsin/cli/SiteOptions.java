@@ -2,9 +2,12 @@ package org.tocsin.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.tocsin.site.CopyCheck;
 import org.tocsin.site.ReferenceCopies;
+import org.tocsin.site.SiteRecords;
+import org.tocsin.site.rules.Certificates;
 import org.tocsin.site.rules.Registrations;
 import org.tocsin.text.NearDuplicates;
 import org.tocsin.text.ReferenceCorpus;
@@ -19,6 +22,10 @@ final class SiteOptions {
     @Option(names = "--registrations", paramLabel = "PATH",
             description = "RDAP domain responses (JSON, one per file or per line) or WHOIS records, a file or a directory: how old each site's domain is.")
     Path registrations;
+
+    @Option(names = "--certificates", paramLabel = "PATH",
+            description = "TLS certificates: PEM or DER files, or crt.sh JSON answers, a file or a directory: sites one certificate covers are one network.")
+    Path certificates;
 
     /** The reference corpus as an index, or no copy check without one; a bad corpus item is reported and skipped. */
     CopyCheck copyCheck() {
@@ -35,7 +42,25 @@ final class SiteOptions {
         return new ReferenceCopies(NearDuplicates.builder().addAll(corpus.articles()).build());
     }
 
-    Map<String, Registrations.Registration> registrations() {
+    /** Registrations and certificates, each bad record reported and skipped. */
+    SiteRecords records() {
+        return new SiteRecords(registrations(), certificates());
+    }
+
+    private List<Certificates.Certificate> certificates() {
+        if (certificates == null) {
+            return List.of();
+        }
+        try {
+            Certificates.Read read = Certificates.read(certificates);
+            read.problems().forEach(p -> System.err.println("tocsin: certificates " + p));
+            return read.certificates();
+        } catch (IOException e) {
+            throw new UsageProblem("cannot read certificates " + certificates + ": " + e.getMessage());
+        }
+    }
+
+    private Map<String, Registrations.Registration> registrations() {
         if (registrations == null) {
             return Map.of();
         }

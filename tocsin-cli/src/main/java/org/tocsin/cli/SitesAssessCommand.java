@@ -70,7 +70,7 @@ final class SitesAssessCommand implements Callable<Integer> {
             return ExitCodes.INPUT;
         }
         SiteAssessor.Report report = new SiteAssessor(profile, index, new Scorer(SiteAssessor.DEFAULT_THRESHOLDS),
-                siteOptions.copyCheck(), siteOptions.registrations()).assess(pages);
+                siteOptions.copyCheck(), siteOptions.records()).assess(pages);
         for (SiteAssessment a : report.sites()) {
             System.out.println(json ? JsonLines.line(site(a)) : text(a));
         }

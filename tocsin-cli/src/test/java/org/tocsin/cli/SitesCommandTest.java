@@ -35,6 +35,22 @@ class SitesCommandTest {
     }
 
     @Test
+    void aCertificateFromCrtShPullsTheCloneIntoTheNetwork(@TempDir Path dir) throws Exception {
+        Path crtsh = dir.resolve("crtsh.json");
+        Files.writeString(crtsh, """
+                [{"issuer_name": "C=US, O=Let's Encrypt, CN=R11", "common_name": "washingtonpost.pm", "id": 14000000001,
+                  "name_value": "washingtonpost.pm\\nwww.washingtonpost.pm\\ncoastal-courier-news.example", "serial_number": "04a1b2c3d4"},
+                 {"issuer_name": "C=US, O=Let's Encrypt, CN=R11"}]""");
+        CliRun run = CliRun.of("sites", "assess", "--json", "--certificates", crtsh.toString(), ROOT.resolve("examples/sites").toString());
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.err()).contains("tocsin: certificates " + crtsh + " row 2: not a crt.sh certificate");
+        JsonNode network = run.lines().stream().filter(l -> l.has("network") && l.has("shared")).findFirst().orElseThrow();
+        assertThat(network.get("sites").toString())
+                .isEqualTo("[\"coastal-courier-news.example\",\"heartland-herald.example\",\"washingtonpost.pm\"]");
+        assertThat(network.get("shared").toString()).contains("\"kind\":\"certificate\",\"value\":\"R11 serial 4a1b2c3d4\"");
+    }
+
+    @Test
     void scanStoresEachSiteOnceAndLinksTheCloneToTheDomainAlerts(@TempDir Path dir) throws Exception {
         String url = "jdbc:h2:file:" + dir.resolve("store");
         String profile = ROOT.resolve("examples/watch-profile.yaml").toString();

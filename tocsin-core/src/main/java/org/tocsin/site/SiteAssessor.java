@@ -18,6 +18,7 @@ import org.tocsin.profile.Profile;
 import org.tocsin.signal.Scorer;
 import org.tocsin.signal.Signal;
 import org.tocsin.signal.Thresholds;
+import org.tocsin.site.rules.Certificates;
 import org.tocsin.site.rules.LlmLeftovers;
 import org.tocsin.site.rules.PartisanTerms;
 import org.tocsin.site.rules.Registrations;
@@ -46,20 +47,19 @@ public final class SiteAssessor {
     private final LookalikeIndex index;
     private final Scorer scorer;
     private final CopyCheck copies;
-    private final Map<String, Registrations.Registration> registrations;
+    private final SiteRecords records;
 
     public SiteAssessor(Profile profile, LookalikeIndex index, Scorer scorer, CopyCheck copies) {
-        this(profile, index, scorer, copies, Map.of());
+        this(profile, index, scorer, copies, SiteRecords.NONE);
     }
 
-    /** @param registrations when domains were registered, by registrable domain (RDAP/WHOIS records the analyst gave) */
-    public SiteAssessor(Profile profile, LookalikeIndex index, Scorer scorer, CopyCheck copies,
-                        Map<String, Registrations.Registration> registrations) {
+    /** @param records registrations and certificates the analyst gave */
+    public SiteAssessor(Profile profile, LookalikeIndex index, Scorer scorer, CopyCheck copies, SiteRecords records) {
         this.profile = profile;
         this.index = index;
         this.scorer = scorer;
         this.copies = copies;
-        this.registrations = Map.copyOf(registrations);
+        this.records = records;
     }
 
     /** What a collection shows: one assessment per site, and the networks. */
@@ -77,10 +77,27 @@ public final class SiteAssessor {
             views.forEach(v -> SiteIds.of(v).forEach(id -> ids.putIfAbsent(id.key(), id)));
             idsBySite.put(site, new ArrayList<>(ids.values()));
         });
+        certificates(idsBySite);
         List<SiteNetwork> networks = NetworkFinder.find(idsBySite);
         List<SiteAssessment> out = new ArrayList<>();
         bySite.forEach((site, views) -> out.add(assess(site, views, idsBySite.get(site), networks)));
         return new Report(out, networks);
+    }
+
+    /**
+     * Each certificate joins the sites it names: one certificate for two sites was requested by whoever controls
+     * both. A shared hosting certificate naming many customers is no such link.
+     */
+    private void certificates(Map<String, List<SiteId>> idsBySite) {
+        for (Certificates.Certificate c : records.certificates()) {
+            SiteId.Tier tier = c.multiTenant() ? SiteId.Tier.WEAK : SiteId.Tier.STRONG;
+            for (String domain : c.domains()) {
+                List<SiteId> ids = idsBySite.get(domain);
+                if (ids != null) {
+                    ids.add(new SiteId("certificate", c.id(), tier, c.source()));
+                }
+            }
+        }
     }
 
     /** A page's site: the registrable domain of its host, or {@code (local files)} for saved pages without one. */
@@ -199,7 +216,7 @@ public final class SiteAssessor {
     }
 
     private void age(String site, List<PageView> views, List<Signal> signals) {
-        Registrations.Registration r = registrations.get(site);
+        Registrations.Registration r = records.registrations().get(site);
         if (r == null) {
             return;
         }

@@ -104,7 +104,7 @@ class SiteAssessorTest {
                 + "<p>The radical left and the deep state want open borders, and the stolen election proves it.</p></article></body></html>"));
         LookalikeIndex index = LookalikeIndex.of(ProtectedNames.of(PROFILE, ReferenceData.bundled(), false));
         Map<String, SiteAssessment> sites = bySite(new SiteAssessor(PROFILE, index, new Scorer(SiteAssessor.DEFAULT_THRESHOLDS),
-                CopyCheck.NONE, read.byDomain()).assess(pages));
+                CopyCheck.NONE, new SiteRecords(read.byDomain(), List.of())).assess(pages));
         assertThat(sites.get("heartland-herald.example").assessment().signals()).filteredOn(sig -> sig.id().equals("SITE_YOUNG_DOMAIN"))
                 .singleElement().satisfies(sig -> {
                     assertThat(sig.evidence()).startsWith("heartland-herald.example was registered 2024-07-30, 20 days before it was archived");

@@ -19,7 +19,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * When domains were registered, from records the analyst brings (no lookups are made): RDAP domain responses
@@ -49,19 +48,7 @@ public final class Registrations {
     public static Read read(Path path) throws IOException {
         Map<String, Registration> out = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
-        List<Path> files = new ArrayList<>();
-        if (Files.isDirectory(path)) {
-            try (Stream<Path> s = Files.walk(path)) {
-                s.filter(Files::isRegularFile).sorted().forEach(files::add);
-            }
-        } else {
-            files.add(path);
-        }
-        for (Path f : files) {
-            if (Files.size(f) > MAX_FILE_BYTES) {
-                problems.add(f + ": larger than " + MAX_FILE_BYTES + " bytes");
-                continue;
-            }
+        for (Path f : RecordFiles.under(path, MAX_FILE_BYTES, problems)) {
             String text = Files.readString(f, StandardCharsets.UTF_8);
             String trimmed = text.stripLeading();
             if (trimmed.startsWith("{")) {

@@ -54,7 +54,7 @@ import org.bouncycastle.operator.ContentSigner;
  * {@code extra_data} exactly as RFC 6962 section 3 lays them out. The same seed gives the same bytes, so
  * the example feed can be regenerated without a noisy diff.
  */
-final class CtFixtures {
+public final class CtFixtures {
     static final ASN1ObjectIdentifier CT_POISON = new ASN1ObjectIdentifier("1.3.6.1.4.1.11129.2.4.3");
     static final Instant SEPTEMBER_2024 = Instant.parse("2024-09-02T08:00:00Z");
     private static final Provider BC = new BouncyCastleProvider();
@@ -84,12 +84,12 @@ final class CtFixtures {
         }
     }
 
-    static CtFixtures create() {
+    public static CtFixtures create() {
         return new CtFixtures(6962);
     }
 
     /** A final certificate issued by the test CA; {@code cn} may be null (no subject CN). */
-    X509CertificateHolder certificate(String cn, String... dnsNames) {
+    public X509CertificateHolder certificate(String cn, String... dnsNames) {
         return issue(cn, false, dnsNames);
     }
 
@@ -165,7 +165,7 @@ final class CtFixtures {
         }
     }
 
-    X509CertificateHolder ca() {
+    public X509CertificateHolder ca() {
         return ca;
     }
 
