@@ -1,0 +1,26 @@
+package org.tocsin.social;
+
+import java.util.Locale;
+
+/** What a post is: the canonical schema's {@code kind} column. */
+public enum PostKind {
+    POST, RESHARE, REPLY, QUOTE;
+
+    /** The canonical name ({@code post}, {@code reshare}, …), or null when {@code s} is none of them. */
+    public static PostKind parse(String s) {
+        if (s == null) {
+            return null;
+        }
+        return switch (s.strip().toLowerCase(Locale.ROOT)) {
+            case "post", "" -> POST;
+            case "reshare", "retweet", "repost", "forward" -> RESHARE;
+            case "reply" -> REPLY;
+            case "quote" -> QUOTE;
+            default -> null;
+        };
+    }
+
+    public String jsonName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,68 @@
+package org.tocsin.social.read;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The canonical posts CSV, columns found by the header's names (any order; unknown columns ignored). */
+final class CanonicalCsvSource implements PostSource {
+    /** A record longer than this is not a post (a tweet with its fields is under 2 KB). */
+    static final int MAX_RECORD_CHARS = 256 * 1024;
+
+    private final CsvRecords records;
+    private final Reader reader;
+    private final String source;
+    private Map<String, Integer> columns;
+    private String headerProblem;
+
+    CanonicalCsvSource(Reader reader, String source) {
+        this.reader = reader;
+        this.records = new CsvRecords(reader, MAX_RECORD_CHARS);
+        this.source = source;
+    }
+
+    @Override
+    public PostItem next() throws IOException {
+        if (headerProblem != null) {
+            return null;
+        }
+        while (true) {
+            List<String> fields;
+            try {
+                fields = records.next();
+            } catch (CsvRecords.TooLong e) {
+                return PostItem.problem(source + "#" + records.recordLine(), e.getMessage());
+            }
+            if (fields == null) {
+                return null;
+            }
+            String where = source + "#" + records.recordLine();
+            if (columns == null) {
+                columns = new HashMap<>();
+                for (int i = 0; i < fields.size(); i++) {
+                    columns.putIfAbsent(fields.get(i).strip().replace("\uFEFF", "").toLowerCase(java.util.Locale.ROOT), i);
+                }
+                if (!columns.containsKey("post_id") || !columns.containsKey("account_id") || !columns.containsKey("created_at")) {
+                    headerProblem = "not a posts CSV: the header lacks post_id, account_id or created_at";
+                    return PostItem.problem(where, headerProblem);
+                }
+                continue;
+            }
+            try {
+                return PostItem.of(where, CanonicalPosts.post(name -> {
+                    Integer i = columns.get(name);
+                    return i == null || i >= fields.size() ? null : fields.get(i);
+                }));
+            } catch (IllegalArgumentException e) {
+                return PostItem.problem(where, e.getMessage());
+            }
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        reader.close();
+    }
+}
