@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "tocsin", mixinStandardHelpOptions = true, version = "tocsin 0.1.0",
         description = "Election threat intelligence: explainable detection of spear-phishing and influence operations.",
         subcommands = {ScanCommand.class, LinksCommand.class, AttributeCommand.class, IntelCommand.class, ImportCommand.class,
-                ExportCommand.class, ServeCommand.class, StoreCommand.class, EmailCommand.class, DomainsCommand.class, SitesCommand.class,
+                ExportCommand.class, ServeCommand.class, StoreCommand.class, EmailCommand.class, DomainsCommand.class, SitesCommand.class, PostsCommand.class,
                 SignalsCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec

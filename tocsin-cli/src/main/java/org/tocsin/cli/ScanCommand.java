@@ -95,7 +95,7 @@ final class ScanCommand implements Callable<Integer> {
         Allowlist allowlist = Allowlist.of(profile.allowlist());
         String url = storeOptions.url();
         List<Path> archives = new ArrayList<>();
-        try (Store store = storeOptions.open(); Progress progress = new Progress(tally)) {
+        try (Store store = storeOptions.open(); TerminalProgress progress = new TerminalProgress(tally::line)) {
             for (Path file : files()) {
                 InputKind kind;
                 try {
@@ -237,32 +237,6 @@ final class ScanCommand implements Callable<Integer> {
             return ProfileLoader.load(profilePath);
         } catch (IOException e) {
             throw new UsageProblem("cannot read profile " + profilePath + ": " + e.getMessage());
-        }
-    }
-
-    /** A one-line progress report on a terminal, redrawn at most every 200 ms; silent when output is piped. */
-    private static final class Progress implements AutoCloseable {
-        private final ScanTally tally;
-        private final boolean terminal = System.console() != null;
-        private long last;
-
-        Progress(ScanTally tally) {
-            this.tally = tally;
-        }
-
-        void tick() {
-            long now = System.nanoTime();
-            if (terminal && now - last > 200_000_000L) {
-                last = now;
-                System.err.print("\r" + tally.line() + "   ");
-            }
-        }
-
-        @Override
-        public void close() {
-            if (terminal) {
-                System.err.print("\r" + " ".repeat(Math.min(160, tally.line().length() + 3)) + "\r");
-            }
         }
     }
 }

@@ -29,21 +29,32 @@ public final class MinHash {
 
     /** The signature of a non-empty set of shingle hashes, as unsigned 32-bit minima. */
     public static int[] signature(long[] shingles) {
+        return signature(shingles, HASHES);
+    }
+
+    /**
+     * A shorter signature, from the first {@code hashes} functions: short texts (posts) have few shingles, and a
+     * few dozen functions are enough to find candidates that are then verified exactly.
+     */
+    public static int[] signature(long[] shingles, int hashes) {
         if (shingles.length == 0) {
             throw new IllegalArgumentException("no shingles to sign");
         }
-        long[] min = new long[HASHES];
+        if (hashes < 1 || hashes > HASHES) {
+            throw new IllegalArgumentException("between 1 and " + HASHES + " hash functions");
+        }
+        long[] min = new long[hashes];
         java.util.Arrays.fill(min, Long.MAX_VALUE);
         for (long s : shingles) {
-            for (int i = 0; i < HASHES; i++) {
+            for (int i = 0; i < hashes; i++) {
                 long v = ((s ^ SEEDS[i]) * MULTIPLIERS[i]) >>> 32;
                 if (v < min[i]) {
                     min[i] = v;
                 }
             }
         }
-        int[] sig = new int[HASHES];
-        for (int i = 0; i < HASHES; i++) {
+        int[] sig = new int[hashes];
+        for (int i = 0; i < hashes; i++) {
             sig[i] = (int) min[i];
         }
         return sig;

@@ -69,7 +69,7 @@ public final class WordShingles {
     }
 
     /** FNV-1a over the UTF-16 units, then finalised: fast, and stable across runs and JVMs. */
-    static long wordHash(String word) {
+    public static long wordHash(String word) {
         long h = 0xcbf29ce484222325L;
         for (int i = 0; i < word.length(); i++) {
             h ^= word.charAt(i);
@@ -79,7 +79,7 @@ public final class WordShingles {
     }
 
     /** MurmurHash3's 64-bit finaliser: every input bit reaches every output bit. */
-    static long mix(long h) {
+    public static long mix(long h) {
         h ^= h >>> 33;
         h *= 0xff51afd7ed558ccdL;
         h ^= h >>> 33;

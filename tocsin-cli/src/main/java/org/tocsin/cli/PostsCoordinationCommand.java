@@ -1,0 +1,237 @@
+package org.tocsin.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.tocsin.profile.Profile;
+import org.tocsin.profile.ProfileLoader;
+import org.tocsin.social.CoordinationRun;
+import org.tocsin.social.CoordinationSettings;
+import org.tocsin.social.network.Cluster;
+import org.tocsin.social.network.CoordinationNetwork;
+import org.tocsin.social.network.Edge;
+import org.tocsin.social.network.Purity;
+import org.tocsin.social.network.TraceEvidence;
+import org.tocsin.social.read.AccountLabels;
+import org.tocsin.social.read.PostArchives;
+import org.tocsin.social.read.PostItem;
+import org.tocsin.social.trace.CoAction;
+import org.tocsin.social.trace.PersonaCheck;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code tocsin posts coordination POSTS...}: clusters of accounts that act in concert, each explained. */
+@Command(name = "coordination", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Find accounts acting in concert: the same links, reshares, texts, near-identical texts or hashtag sequences"
+                + " within a sliding time window; clusters found with Leiden, each scored and explained.",
+                "POSTS: posts CSV or JSON Lines (canonical schema), X/Twitter API v2 JSON, Telegram Desktop export (result.json);"
+                        + " files, directories or - for stdin; read by content, gzip or not. Input in time order (up to --lateness)."})
+final class PostsCoordinationCommand implements Callable<Integer> {
+    @Option(names = "--window", paramLabel = "DURATION", defaultValue = "60s",
+            description = "Two actions are coordinated when at most this far apart (e.g. 30s, 5m, PT1H). Default ${DEFAULT-VALUE}.")
+    String window;
+
+    @Option(names = "--near-threshold", paramLabel = "J", defaultValue = "0.8",
+            description = "Jaccard similarity of word-pair shingles at which texts are near-identical. Default ${DEFAULT-VALUE}.")
+    double nearThreshold;
+
+    @Option(names = "--min-weight", paramLabel = "N", defaultValue = "2",
+            description = "Drop edges with fewer co-actions before clustering. Default ${DEFAULT-VALUE}.")
+    int minWeight;
+
+    @Option(names = "--percentile", paramLabel = "P", defaultValue = "0",
+            description = "Also drop edges below this percentile of weight (0-99). Default ${DEFAULT-VALUE}.")
+    double percentile;
+
+    @Option(names = "--min-accounts", paramLabel = "N", defaultValue = "3", description = "Smallest cluster reported. Default ${DEFAULT-VALUE}.")
+    int minAccounts;
+
+    @Option(names = "--lateness", paramLabel = "DURATION", defaultValue = "10m",
+            description = "How far out of time order the input may be. Default ${DEFAULT-VALUE}.")
+    String lateness;
+
+    @Option(names = "--profile", paramLabel = "FILE", description = "Protected profile (YAML): accounts imitating its people and organisations are reported.")
+    Path profilePath;
+
+    @Option(names = "--truth", paramLabel = "CSV", description = "Known account categories (account_id, category): report each cluster's purity.")
+    Path truthPath;
+
+    @Option(names = "--json", description = "One JSON object per cluster (and per persona match).")
+    boolean json;
+
+    @Option(names = "--edges", description = "With --json, also one object per edge kept for clustering.")
+    boolean edges;
+
+    @Parameters(arity = "1..*", paramLabel = "POSTS")
+    List<String> inputs;
+
+    @Override
+    public Integer call() throws IOException {
+        CoordinationSettings settings = CoordinationSettings.DEFAULTS.withWindow(duration(window, "--window"))
+                .withNearThreshold(nearThreshold).withEdgeFilter(minWeight, percentile).withMinClusterSize(minAccounts)
+                .withLateness(duration(lateness, "--lateness"));
+        Profile profile = Profile.empty();
+        if (profilePath != null) {
+            profile = ProfileLoader.load(profilePath);
+        }
+        Map<String, String> truth = truthPath == null ? Map.of() : AccountLabels.read(truthPath);
+        CoordinationRun run = new CoordinationRun(settings, new PersonaCheck(profile));
+        long problems = 0;
+        try (PostArchives archives = PostArchives.open(inputs);
+             TerminalProgress progress = new TerminalProgress(() -> progressLine(run))) {
+            PostItem item;
+            while ((item = archives.next()) != null) {
+                if (item.ok()) {
+                    run.add(item.post());
+                } else {
+                    problems++;
+                    System.err.println(json ? JsonLines.error(item.source(), item.error()) : "tocsin: " + item.source() + ": " + item.error());
+                }
+                progress.tick();
+            }
+        }
+        if (run.stats().posts() == 0) {
+            System.err.println("tocsin: no post could be read from " + inputs);
+            return ExitCodes.INPUT;
+        }
+        CoordinationNetwork.Result result = run.finish();
+        Map<String, PersonaCheck.PersonaMatch> personas = run.personas();
+        Purity.Report purity = Purity.of(result.clusters(), truth);
+        for (int i = 0; i < result.clusters().size(); i++) {
+            Cluster c = result.clusters().get(i);
+            Purity.OfCluster p = truth.isEmpty() ? null : purity.clusters().get(i);
+            System.out.println(json ? JsonLines.line(cluster(c, personas, p)) : text(c, personas, p));
+        }
+        if (json) {
+            personas.values().stream().sorted(java.util.Comparator.comparing(PersonaCheck.PersonaMatch::accountId))
+                    .forEach(m -> System.out.println(JsonLines.line(persona(m))));
+            if (edges) {
+                result.edges().forEach(e -> System.out.println(JsonLines.line(edge(e))));
+            }
+        } else {
+            personas.values().forEach(m -> System.out.println("persona " + m.accountId() + ": " + m.how() + " (" + m.technique() + ")"));
+            CoordinationRun.Stats s = run.stats();
+            System.out.println(s.posts() + " posts, " + problems + " unreadable; " + s.coActions() + " co-actions, " + s.edges()
+                    + " account pairs, " + result.edges().size() + " kept; " + result.clusters().size() + " clusters"
+                    + (truth.isEmpty() ? "" : String.format(java.util.Locale.ROOT, "; purity %.3f over %d accounts", purity.purity(),
+                    purity.accounts())));
+        }
+        return ExitCodes.OK;
+    }
+
+    private static String progressLine(CoordinationRun run) {
+        CoordinationRun.Stats s = run.stats();
+        return s.posts() + " posts, " + s.coActions() + " co-actions, " + s.edges() + " account pairs";
+    }
+
+    /** {@code 60s}, {@code 5m}, {@code 2h}, {@code 1d} or ISO-8601 ({@code PT60S}). */
+    static Duration duration(String s, String option) {
+        String t = s.strip().toLowerCase(java.util.Locale.ROOT);
+        try {
+            if (t.startsWith("p")) {
+                return Duration.parse(t.toUpperCase(java.util.Locale.ROOT));
+            }
+            long n = Long.parseLong(t.substring(0, t.length() - 1));
+            return switch (t.charAt(t.length() - 1)) {
+                case 's' -> Duration.ofSeconds(n);
+                case 'm' -> Duration.ofMinutes(n);
+                case 'h' -> Duration.ofHours(n);
+                case 'd' -> Duration.ofDays(n);
+                default -> throw new NumberFormatException();
+            };
+        } catch (RuntimeException e) {
+            throw new UsageProblem(option + " " + s + ": a duration such as 60s, 5m, 2h or PT60S");
+        }
+    }
+
+    static ObjectNode cluster(Cluster c, Map<String, PersonaCheck.PersonaMatch> personas, Purity.OfCluster purity) {
+        ObjectNode o = JsonLines.object();
+        o.put("cluster", c.id());
+        c.accounts().forEach(o.putArray("accounts")::add);
+        o.put("score", c.score());
+        o.put("density", c.density());
+        o.put("co_actions", c.coActions());
+        ArrayNode traces = o.putArray("traces");
+        for (Cluster.TraceSummary t : c.traces()) {
+            traces.addObject().put("trace", t.kind().jsonName()).put("technique", t.kind().technique()).put("edges", t.edges())
+                    .put("co_actions", t.coActions());
+        }
+        o.put("first", Instant.ofEpochSecond(c.first()).toString());
+        o.put("last", Instant.ofEpochSecond(c.last()).toString());
+        ArrayNode items = o.putArray("top_items");
+        for (Cluster.SharedItem i : c.topItems()) {
+            items.addObject().put("trace", i.kind().jsonName()).put("item", i.item()).put("count", i.count());
+        }
+        ArrayNode evidence = o.putArray("evidence");
+        c.samples().forEach(s -> evidence.add(coAction(s)));
+        c.techniques().forEach(o.putArray("techniques")::add);
+        ArrayNode ps = o.putArray("personas");
+        c.accounts().stream().map(personas::get).filter(java.util.Objects::nonNull).forEach(m -> ps.add(persona(m)));
+        if (purity != null) {
+            ObjectNode cats = o.putObject("categories");
+            purity.categories().forEach(cats::put);
+            o.put("purity", Math.round(purity.purity() * 1000) / 1000.0);
+        }
+        return o;
+    }
+
+    static ObjectNode coAction(CoAction s) {
+        ObjectNode e = JsonLines.object();
+        e.put("trace", s.kind().jsonName()).put("item", s.item());
+        e.putObject("a").put("account", s.accountA()).put("post", s.postA()).put("time", Instant.ofEpochSecond(s.secondA()).toString());
+        e.putObject("b").put("account", s.accountB()).put("post", s.postB()).put("time", Instant.ofEpochSecond(s.secondB()).toString());
+        return e;
+    }
+
+    static ObjectNode persona(PersonaCheck.PersonaMatch m) {
+        return JsonLines.object().put("persona", m.accountId()).put("shown", m.shown()).put("impersonates", m.impersonates())
+                .put("evidence", m.how()).put("technique", m.technique());
+    }
+
+    static ObjectNode edge(Edge e) {
+        ObjectNode o = JsonLines.object();
+        o.putArray("edge").add(e.a()).add(e.b());
+        o.put("weight", e.weight());
+        ArrayNode traces = o.putArray("traces");
+        for (TraceEvidence t : e.traces()) {
+            ObjectNode tn = traces.addObject().put("trace", t.kind().jsonName()).put("count", t.count())
+                    .put("first", Instant.ofEpochSecond(t.first()).toString()).put("last", Instant.ofEpochSecond(t.last()).toString());
+            ArrayNode samples = tn.putArray("samples");
+            t.samples().forEach(s -> samples.add(coAction(s)));
+        }
+        return o;
+    }
+
+    private static String text(Cluster c, Map<String, PersonaCheck.PersonaMatch> personas, Purity.OfCluster purity) {
+        StringBuilder b = new StringBuilder();
+        b.append(c.id()).append(": ").append(c.accounts().size()).append(" accounts, score ").append(c.score()).append(", density ")
+                .append(c.density()).append(", ").append(c.coActions()).append(" co-actions ").append(Instant.ofEpochSecond(c.first()))
+                .append(" – ").append(Instant.ofEpochSecond(c.last())).append(" (").append(String.join(", ", c.techniques())).append(")\n");
+        b.append("  accounts: ").append(String.join(", ", c.accounts())).append('\n');
+        if (purity != null) {
+            b.append("  categories: ").append(purity.categories()).append('\n');
+        }
+        for (Cluster.TraceSummary t : c.traces()) {
+            b.append("  ").append(t.kind().jsonName()).append(": ").append(t.coActions()).append(" co-actions over ").append(t.edges())
+                    .append(" pairs\n");
+        }
+        for (Cluster.SharedItem i : c.topItems()) {
+            b.append("  shared ").append(i.kind().jsonName()).append(": ").append(i.item()).append('\n');
+        }
+        for (CoAction s : c.samples()) {
+            b.append("  e.g. ").append(s.accountA()).append(" ").append(s.postA()).append(" @ ").append(Instant.ofEpochSecond(s.secondA()))
+                    .append(" ~ ").append(s.accountB()).append(" ").append(s.postB()).append(" @ ").append(Instant.ofEpochSecond(s.secondB()))
+                    .append('\n');
+        }
+        c.accounts().stream().map(personas::get).filter(java.util.Objects::nonNull)
+                .forEach(m -> b.append("  persona ").append(m.accountId()).append(": ").append(m.how()).append('\n'));
+        return b.toString().stripTrailing();
+    }
+}

@@ -1,0 +1,54 @@
+package org.tocsin.social;
+
+import java.time.Duration;
+
+/**
+ * How coordination is looked for: the same for the embedded runner and the Flink job.
+ *
+ * @param window          two actions are coordinated when at most this far apart (a sliding window around each action)
+ * @param nearThreshold   the Jaccard similarity of word-pair shingles at which two texts are near-identical
+ * @param lateness        how far out of time order the input may be; the embedded runner keeps this much extra history
+ * @param maxPerKey       the most recent uses of one item kept per window: an item used more often in one window is
+ *                        trending, and pairing all its users would make quadratic noise
+ * @param accountWindow   accounts created at most this far apart can form a creation burst
+ * @param minWeight       edges with fewer co-actions are dropped before clustering
+ * @param percentile      edges below this percentile of weight are dropped too (0 keeps all)
+ * @param minClusterSize  smaller clusters are not reported
+ */
+public record CoordinationSettings(Duration window, double nearThreshold, Duration lateness, int maxPerKey, Duration accountWindow,
+                                   int minWeight, double percentile, int minClusterSize) {
+    public static final CoordinationSettings DEFAULTS = new CoordinationSettings(Duration.ofSeconds(60), 0.8, Duration.ofMinutes(10), 200,
+            Duration.ofHours(1), 2, 0, 3);
+
+    public CoordinationSettings {
+        if (window.isNegative() || window.isZero()) {
+            throw new IllegalArgumentException("the window must be positive");
+        }
+        if (nearThreshold <= 0 || nearThreshold > 1) {
+            throw new IllegalArgumentException("the near-duplicate threshold is a Jaccard similarity in (0, 1]");
+        }
+        if (percentile < 0 || percentile >= 100) {
+            throw new IllegalArgumentException("the percentile is in [0, 100)");
+        }
+    }
+
+    public CoordinationSettings withWindow(Duration w) {
+        return new CoordinationSettings(w, nearThreshold, lateness, maxPerKey, accountWindow, minWeight, percentile, minClusterSize);
+    }
+
+    public CoordinationSettings withNearThreshold(double t) {
+        return new CoordinationSettings(window, t, lateness, maxPerKey, accountWindow, minWeight, percentile, minClusterSize);
+    }
+
+    public CoordinationSettings withEdgeFilter(int weight, double pct) {
+        return new CoordinationSettings(window, nearThreshold, lateness, maxPerKey, accountWindow, weight, pct, minClusterSize);
+    }
+
+    public CoordinationSettings withLateness(Duration l) {
+        return new CoordinationSettings(window, nearThreshold, l, maxPerKey, accountWindow, minWeight, percentile, minClusterSize);
+    }
+
+    public CoordinationSettings withMinClusterSize(int n) {
+        return new CoordinationSettings(window, nearThreshold, lateness, maxPerKey, accountWindow, minWeight, percentile, n);
+    }
+}

@@ -1,0 +1,16 @@
+package org.tocsin.social.trace;
+
+/**
+ * One account's use of an item at one moment: what a trace pairs. Near-text actions carry their shingles and
+ * signature so that a candidate pair is verified without the post.
+ *
+ * @param second    epoch second of the post (or of the account's creation, for creation bursts)
+ * @param item      the shared item as an analyst reads it: the link, the text, the hashtags
+ * @param shingles  sorted distinct word-pair shingle hashes, or null
+ * @param signature MinHash signature of the shingles, or null
+ */
+public record Action(String accountId, String postId, long second, String item, long[] shingles, int[] signature) {
+    public static Action of(String accountId, String postId, long second, String item) {
+        return new Action(accountId, postId, second, item, null, null);
+    }
+}
