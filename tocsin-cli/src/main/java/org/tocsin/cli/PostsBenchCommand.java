@@ -101,8 +101,8 @@ final class PostsBenchCommand implements Callable<Integer> {
                 Runtime.getRuntime().availableProcessors());
         System.out.printf(Locale.ROOT, "heap: peak %.0f MB, live after GC at most %.0f MB (max heap %d MB); keys live at most %d%n",
                 HeapPeaks.peakBytes() / 1e6, liveMax / 1e6, Runtime.getRuntime().maxMemory() >> 20, s.liveKeysPeak());
-        System.out.printf(Locale.ROOT, "co-actions %d, account pairs %d, kept %d, clusters %d%n", s.coActions(), s.edges(),
-                result.edges().size(), result.clusters().size());
+        System.out.printf(Locale.ROOT, "co-actions %d, account pairs %d (%d single-co-action pairs forgotten), kept %d, clusters %d%n",
+                s.coActions(), s.edges(), s.forgotten(), result.edges().size(), result.clusters().size());
         System.out.printf(Locale.ROOT, "planted accounts: %d; in clusters: %d; precision %.3f, recall %.3f%n", planted.size(), found.size(),
                 found.isEmpty() ? 0 : hit / (double) found.size(), hit / (double) planted.size());
         return ExitCodes.OK;

@@ -14,11 +14,13 @@ import java.time.Duration;
  * @param minWeight       edges with fewer co-actions are dropped before clustering
  * @param percentile      edges below this percentile of weight are dropped too (0 keeps all)
  * @param minClusterSize  smaller clusters are not reported
+ * @param maxSingleEdges  the embedded runner's memory budget for account pairs seen acting alike only once (most are
+ *                        chance): past it, the stalest of them are forgotten (see {@link CoordinationRun})
  */
 public record CoordinationSettings(Duration window, double nearThreshold, Duration lateness, int maxPerKey, Duration accountWindow,
-                                   int minWeight, double percentile, int minClusterSize) {
+                                   int minWeight, double percentile, int minClusterSize, int maxSingleEdges) {
     public static final CoordinationSettings DEFAULTS = new CoordinationSettings(Duration.ofSeconds(60), 0.8, Duration.ofMinutes(10), 200,
-            Duration.ofHours(1), 2, 0, 3);
+            Duration.ofHours(1), 2, 0, 3, 400_000);
 
     public CoordinationSettings {
         if (window.isNegative() || window.isZero()) {
@@ -33,22 +35,26 @@ public record CoordinationSettings(Duration window, double nearThreshold, Durati
     }
 
     public CoordinationSettings withWindow(Duration w) {
-        return new CoordinationSettings(w, nearThreshold, lateness, maxPerKey, accountWindow, minWeight, percentile, minClusterSize);
+        return new CoordinationSettings(w, nearThreshold, lateness, maxPerKey, accountWindow, minWeight, percentile, minClusterSize, maxSingleEdges);
     }
 
     public CoordinationSettings withNearThreshold(double t) {
-        return new CoordinationSettings(window, t, lateness, maxPerKey, accountWindow, minWeight, percentile, minClusterSize);
+        return new CoordinationSettings(window, t, lateness, maxPerKey, accountWindow, minWeight, percentile, minClusterSize, maxSingleEdges);
     }
 
     public CoordinationSettings withEdgeFilter(int weight, double pct) {
-        return new CoordinationSettings(window, nearThreshold, lateness, maxPerKey, accountWindow, weight, pct, minClusterSize);
+        return new CoordinationSettings(window, nearThreshold, lateness, maxPerKey, accountWindow, weight, pct, minClusterSize, maxSingleEdges);
     }
 
     public CoordinationSettings withLateness(Duration l) {
-        return new CoordinationSettings(window, nearThreshold, l, maxPerKey, accountWindow, minWeight, percentile, minClusterSize);
+        return new CoordinationSettings(window, nearThreshold, l, maxPerKey, accountWindow, minWeight, percentile, minClusterSize, maxSingleEdges);
+    }
+
+    public CoordinationSettings withMaxSingleEdges(int n) {
+        return new CoordinationSettings(window, nearThreshold, lateness, maxPerKey, accountWindow, minWeight, percentile, minClusterSize, n);
     }
 
     public CoordinationSettings withMinClusterSize(int n) {
-        return new CoordinationSettings(window, nearThreshold, lateness, maxPerKey, accountWindow, minWeight, percentile, n);
+        return new CoordinationSettings(window, nearThreshold, lateness, maxPerKey, accountWindow, minWeight, percentile, n, maxSingleEdges);
     }
 }

@@ -22,7 +22,7 @@ import org.tocsin.social.trace.PersonaCheck;
  * Tocsin never sees.
  */
 class IraCoordinationTest {
-    private static final Path DIR = Path.of(System.getProperty("tocsin.shared", "../../shared"), "data/posts");
+    private static final Path DIR = Path.of(System.getProperty("tocsin.shared", "../../shared/data"), "posts");
 
     @Test
     void clustersFollowTheResearchersCategories() throws Exception {

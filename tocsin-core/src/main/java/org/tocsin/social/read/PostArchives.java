@@ -52,6 +52,11 @@ public final class PostArchives implements PostSource {
                     return item;
                 }
                 closeCurrent();
+                if (guard != null && guard.failure != null) {
+                    String why = guard.failure.getMessage();
+                    guard = null;
+                    return PostItem.problem(currentName, "input broke off: " + why);
+                }
             }
             if (pending.isEmpty()) {
                 return null;
@@ -81,6 +86,7 @@ public final class PostArchives implements PostSource {
     }
 
     private String currentName;
+    private BreakGuard guard;
 
     /** Opens one input as {@link #current}; a problem item when it is in no known format. */
     private PostItem openInput(String input) throws IOException {
@@ -92,7 +98,11 @@ public final class PostArchives implements PostSource {
         in.reset();
         InputStream body = in;
         if (b0 == 0x1f && b1 == 0x8b) {
-            body = new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16);
+            guard = new BreakGuard(new GZIPInputStream(in, 1 << 16));
+            body = new BufferedInputStream(guard, 1 << 16);
+        } else {
+            guard = new BreakGuard(in);
+            body = new BufferedInputStream(guard, 1 << 16);
         }
         body.mark(SNIFF);
         byte[] head = body.readNBytes(SNIFF);
@@ -133,6 +143,44 @@ public final class PostArchives implements PostSource {
     public void close() throws IOException {
         closeCurrent();
         pending.clear();
+    }
+
+    /**
+     * Turns a read failure (a truncated gzip member, a disk error) into the end of the input and remembers it: the
+     * readers above decode in large buffers, and every post decoded before the break is still delivered.
+     */
+    private static final class BreakGuard extends java.io.FilterInputStream {
+        IOException failure;
+
+        BreakGuard(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            if (failure != null) {
+                return -1;
+            }
+            try {
+                return super.read();
+            } catch (IOException e) {
+                failure = e;
+                return -1;
+            }
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (failure != null) {
+                return -1;
+            }
+            try {
+                return super.read(b, off, len);
+            } catch (IOException e) {
+                failure = e;
+                return -1;
+            }
+        }
     }
 
     /** Standard input, which closing a reader must not close. */

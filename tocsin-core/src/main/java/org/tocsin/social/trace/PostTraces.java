@@ -37,7 +37,8 @@ public final class PostTraces {
         for (String link : links(p)) {
             out.add(new KeyedAction(key(TraceKind.CO_URL, link), Action.of(p.accountId(), p.postId(), second, link)));
         }
-        String text = PostText.normalise(p.text());
+        PostText.Parsed parsed = PostText.parse(p.text());
+        String text = parsed.text();
         List<String> words = PostText.words(text);
         boolean reshare = p.kind() == PostKind.RESHARE;
         if ((reshare || p.kind() == PostKind.QUOTE) && p.reshareOf() != null) {
@@ -57,7 +58,7 @@ public final class PostTraces {
                 }
             }
         }
-        List<String> tags = PostText.hashtags(p.text());
+        List<String> tags = parsed.hashtags();
         if (tags.size() >= 2) {
             String seq = String.join(" ", tags);
             out.add(new KeyedAction(key(TraceKind.CO_HASHTAGS, seq), Action.of(p.accountId(), p.postId(), second, seq)));

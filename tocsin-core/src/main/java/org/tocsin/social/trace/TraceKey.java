@@ -9,4 +9,8 @@ import org.tocsin.social.TraceKind;
  * @param band the LSH band for {@link TraceKind#NEAR_TEXT}, else -1
  */
 public record TraceKey(TraceKind kind, long hash, int band) {
+    /** One 64-bit id for kind, band and hash, for maps keyed by primitives (collisions are as unlikely as the hash's). */
+    public long id() {
+        return org.tocsin.text.WordShingles.mix(hash ^ ((long) kind.ordinal() << 56) ^ ((long) (band + 1) << 48));
+    }
 }
