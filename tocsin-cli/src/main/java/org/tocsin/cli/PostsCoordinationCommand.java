@@ -73,7 +73,7 @@ final class PostsCoordinationCommand implements Callable<Integer> {
     List<String> inputs;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws IOException, InterruptedException {
         CoordinationSettings settings = CoordinationSettings.DEFAULTS.withWindow(duration(window, "--window"))
                 .withNearThreshold(nearThreshold).withEdgeFilter(minWeight, percentile).withMinClusterSize(minAccounts)
                 .withLateness(duration(lateness, "--lateness"));
@@ -84,10 +84,10 @@ final class PostsCoordinationCommand implements Callable<Integer> {
         Map<String, String> truth = truthPath == null ? Map.of() : AccountLabels.read(truthPath);
         CoordinationRun run = new CoordinationRun(settings, new PersonaCheck(profile));
         long problems = 0;
-        try (PostArchives archives = PostArchives.open(inputs);
+        try (PostPipe pipe = new PostPipe(PostArchives.open(inputs));
              TerminalProgress progress = new TerminalProgress(() -> progressLine(run))) {
             PostItem item;
-            while ((item = archives.next()) != null) {
+            while ((item = pipe.next()) != null) {
                 if (item.ok()) {
                     run.add(item.post());
                 } else {
@@ -226,7 +226,7 @@ final class PostsCoordinationCommand implements Callable<Integer> {
             b.append("  shared ").append(i.kind().jsonName()).append(": ").append(i.item()).append('\n');
         }
         for (CoAction s : c.samples()) {
-            b.append("  e.g. ").append(s.accountA()).append(" ").append(s.postA()).append(" @ ").append(Instant.ofEpochSecond(s.secondA()))
+            b.append("  e.g. ").append(s.kind().jsonName()).append(": ").append(s.accountA()).append(" ").append(s.postA()).append(" @ ").append(Instant.ofEpochSecond(s.secondA()))
                     .append(" ~ ").append(s.accountB()).append(" ").append(s.postB()).append(" @ ").append(Instant.ofEpochSecond(s.secondB()))
                     .append('\n');
         }

@@ -148,6 +148,9 @@ public final class CoordinationNetwork {
         List<Cluster.SharedItem> top = items.values().stream().sorted(Comparator.comparingInt(Cluster.SharedItem::count).reversed()
                 .thenComparing(Cluster.SharedItem::kind).thenComparing(Cluster.SharedItem::item)).limit(TOP_ITEMS).toList();
         samples.sort(TraceEvidence.ORDER);
+        // one sample per pair of posts: the same two posts often share a link, a text and hashtags at once
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        samples.removeIf(c -> !seen.add(c.postA() + "\u0000" + c.postB()));
         int n = accounts.size();
         double density = n < 2 ? 0 : edges.size() / (n * (n - 1) / 2.0);
         double score = Math.log(1 + coActions / (double) n) / Math.log(2) * (0.5 + density / 2) * (1 + 0.25 * (perKind.size() - 1));

@@ -16,7 +16,8 @@ import org.tocsin.text.WordShingles;
  * The keyed actions of one post, one per trace it can take part in: each distinct normalised link; the post it
  * reshares or quotes (for a reshare without an id, its text: archives such as the IRA tweets keep no reshare ids);
  * its normalised text and the LSH bands of its MinHash signature (original posts, replies and quotes of at
- * least {@value PostText#MIN_WORDS} words); its hashtag sequence when it has two or more. Pure: the same post
+ * least {@value PostText#MIN_WORDS} words); its hashtag sequence when it has two or more. A reshare counts only as a reshare: its links, text
+ * and hashtags are the original's, and counting them again would weigh one act several times. Pure: the same post
  * gives the same actions in the embedded runner and in the Flink job.
  */
 public final class PostTraces {
@@ -34,13 +35,15 @@ public final class PostTraces {
     public static List<KeyedAction> of(Post p) {
         List<KeyedAction> out = new ArrayList<>(4 + BANDS);
         long second = p.createdAt().getEpochSecond();
-        for (String link : links(p)) {
-            out.add(new KeyedAction(key(TraceKind.CO_URL, link), Action.of(p.accountId(), p.postId(), second, link)));
+        boolean reshare = p.kind() == PostKind.RESHARE;
+        if (!reshare) {
+            for (String link : links(p)) {
+                out.add(new KeyedAction(key(TraceKind.CO_URL, link), Action.of(p.accountId(), p.postId(), second, link)));
+            }
         }
         PostText.Parsed parsed = PostText.parse(p.text());
         String text = parsed.text();
         List<String> words = PostText.words(text);
-        boolean reshare = p.kind() == PostKind.RESHARE;
         if ((reshare || p.kind() == PostKind.QUOTE) && p.reshareOf() != null) {
             out.add(new KeyedAction(key(TraceKind.CO_RESHARE, "id:" + p.reshareOf()),
                     Action.of(p.accountId(), p.postId(), second, "post " + p.reshareOf())));
@@ -59,7 +62,7 @@ public final class PostTraces {
             }
         }
         List<String> tags = parsed.hashtags();
-        if (tags.size() >= 2) {
+        if (!reshare && tags.size() >= 2) {
             String seq = String.join(" ", tags);
             out.add(new KeyedAction(key(TraceKind.CO_HASHTAGS, seq), Action.of(p.accountId(), p.postId(), second, seq)));
         }
