@@ -114,7 +114,7 @@ public final class PostArchives implements PostSource {
     }
 
     /** UTF-8 with malformed bytes replaced: a mis-encoded post keeps its place and its other fields. */
-    private static Reader utf8(InputStream in) {
+    static Reader utf8(InputStream in) {
         return new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(CodingErrorAction.REPLACE));
     }
