@@ -18,7 +18,7 @@ final class CanonicalPosts {
             "reshare_of", "reply_to", "lang");
     /** A text longer than any platform allows is cut here; the post is kept. */
     static final int MAX_TEXT = 64 * 1024;
-    private static final int MAX_URLS = 100;
+    static final int MAX_URLS = 100;
 
     private CanonicalPosts() {
     }

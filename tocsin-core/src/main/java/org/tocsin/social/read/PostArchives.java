@@ -112,19 +112,19 @@ public final class PostArchives implements PostSource {
         current = switch (format) {
             case CANONICAL_CSV -> new CanonicalCsvSource(utf8(body), input);
             case CANONICAL_JSONL -> new CanonicalJsonlSource(utf8(body), input);
-            case TWITTER_V2, TELEGRAM, UNKNOWN -> null;
+            case TWITTER_V2 -> new TwitterV2Source(body, input);
+            case TELEGRAM -> new TelegramSource(body, input);
+            case UNKNOWN -> null;
         };
         if (current == null) {
             body.close();
-            return PostItem.problem(input, format == PostFormat.UNKNOWN
-                    ? "not a posts archive (canonical CSV or JSON Lines, X/Twitter API v2 JSON, Telegram export)"
-                    : "format " + format + " is not read yet");
+            return PostItem.problem(input, "not a posts archive (canonical CSV or JSON Lines, X/Twitter API v2 JSON, Telegram export)");
         }
         return null;
     }
 
     /** UTF-8 with malformed bytes replaced: a mis-encoded post keeps its place and its other fields. */
-    private static Reader utf8(InputStream in) {
+    static Reader utf8(InputStream in) {
         return new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(CodingErrorAction.REPLACE));
     }

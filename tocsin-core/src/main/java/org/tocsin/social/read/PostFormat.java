@@ -24,10 +24,13 @@ public enum PostFormat {
         if (t.startsWith("post_id,") || t.startsWith("\"post_id\",")) {
             return CANONICAL_CSV;
         }
+        String compact = t.replaceAll("\\s+", "");
+        if (compact.startsWith("[{")) { // a bare array of tweets
+            return compact.contains("\"author_id\":") ? TWITTER_V2 : UNKNOWN;
+        }
         if (!t.startsWith("{")) {
             return UNKNOWN;
         }
-        String compact = t.replaceAll("\\s+", "");
         if (compact.startsWith("{\"post_id\"") || (compact.contains("\"post_id\":") && compact.contains("\"account_id\":"))) {
             return CANONICAL_JSONL;
         }
