@@ -19,6 +19,7 @@ import org.tocsin.social.network.Edge;
 import org.tocsin.social.network.Purity;
 import org.tocsin.social.network.TraceEvidence;
 import org.tocsin.social.read.AccountLabels;
+import org.tocsin.social.read.AccountsReader;
 import org.tocsin.social.read.PostArchives;
 import org.tocsin.social.read.PostItem;
 import org.tocsin.social.trace.CoAction;
@@ -56,6 +57,10 @@ final class PostsCoordinationCommand implements Callable<Integer> {
     @Option(names = "--lateness", paramLabel = "DURATION", defaultValue = "10m",
             description = "How far out of time order the input may be. Default ${DEFAULT-VALUE}.")
     String lateness;
+
+    @Option(names = "--accounts", paramLabel = "FILE",
+            description = "Accounts file (CSV or JSON Lines: account_id, created_at, name, description): creation bursts and personas.")
+    Path accountsPath;
 
     @Option(names = "--profile", paramLabel = "FILE", description = "Protected profile (YAML): accounts imitating its people and organisations are reported.")
     Path profilePath;
@@ -96,6 +101,11 @@ final class PostsCoordinationCommand implements Callable<Integer> {
                 }
                 progress.tick();
             }
+        }
+        if (accountsPath != null) {
+            AccountsReader.Read accounts = AccountsReader.read(accountsPath);
+            accounts.problems().forEach(p -> System.err.println(json ? JsonLines.error(accountsPath.toString(), p) : "tocsin: " + p));
+            run.addAccounts(accounts.byId().values());
         }
         if (run.stats().posts() == 0) {
             System.err.println("tocsin: no post could be read from " + inputs);

@@ -16,7 +16,7 @@ class PostsCommandTest {
     @Test
     void theActivistPersonasFormOneExplainedClusterAndTheImpostorIsNamed() throws Exception {
         CliRun run = CliRun.of("posts", "coordination", "--json", "--edges", "--profile", ROOT.resolve("examples/profile.yaml").toString(),
-                ROOT.resolve("examples/posts/activist-network.csv").toString());
+                "--accounts", ROOT.resolve("examples/posts/accounts.csv").toString(), ROOT.resolve("examples/posts/activist-network.csv").toString());
         assertThat(run.exitCode()).isZero();
         List<JsonNode> clusters = run.lines().stream().filter(l -> l.has("cluster")).toList();
         assertThat(clusters).singleElement().satisfies(c -> {
@@ -24,7 +24,7 @@ class PostsCommandTest {
                     + "\"MichiganMomsVote\",\"MotorCityMarch\",\"WolverineWomen4\"]");
             assertThat(c.get("score").asDouble()).isPositive();
             assertThat(c.get("traces").toString()).contains("\"trace\":\"co-url\"", "\"trace\":\"co-reshare\"", "\"trace\":\"co-text\"",
-                    "\"trace\":\"co-hashtags\"", "\"technique\":\"T0084.001\"");
+                    "\"trace\":\"co-hashtags\"", "\"trace\":\"account-burst\"", "\"technique\":\"T0144.002\"");
             assertThat(c.get("evidence").get(0).get("a").get("post").asText()).isNotEmpty();
             assertThat(c.get("top_items").toString()).contains("savannahtime.example/2024/10/12/wayne-county-purge");
         });

@@ -48,6 +48,13 @@ public final class PostArchives implements PostSource {
                     closeCurrent();
                     return PostItem.problem(String.valueOf(currentName), "input broke off: " + e.getMessage());
                 }
+                if (item != null && !item.ok() && guard != null && guard.failure != null) {
+                    // the reader's complaint (a record cut short) is the break's consequence: one problem, naming the cause
+                    String why = guard.failure.getMessage();
+                    guard = null;
+                    closeCurrent();
+                    return PostItem.problem(currentName, "input broke off: " + why + " (" + item.error() + " at " + item.source() + ")");
+                }
                 if (item != null) {
                     return item;
                 }
