@@ -1,12 +1,7 @@
 package org.tocsin.social.read;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -14,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.stream.Stream;
-import java.util.zip.GZIPInputStream;
 
 /**
  * Every post of the inputs, in order: files, directories (recursively, in name order) and {@code -} for stdin,
@@ -22,8 +16,6 @@ import java.util.zip.GZIPInputStream;
  * known format is one problem item; the others go on.
  */
 public final class PostArchives implements PostSource {
-    private static final int SNIFF = 8192;
-
     private final Deque<String> pending;
     private PostSource current;
 
@@ -70,10 +62,7 @@ public final class PostArchives implements PostSource {
                 continue;
             }
             try {
-                PostItem problem = openInput(input);
-                if (problem != null) {
-                    return problem;
-                }
+                openInput(input);
             } catch (IOException e) {
                 return PostItem.problem(input, "cannot read: " + e.getMessage());
             }
@@ -82,41 +71,11 @@ public final class PostArchives implements PostSource {
 
     private String currentName;
 
-    /** Opens one input as {@link #current}; a problem item when it is in no known format. */
-    private PostItem openInput(String input) throws IOException {
+    /** Opens one input as {@link #current}; an input in no known format is a source of that one problem. */
+    private void openInput(String input) throws IOException {
         InputStream raw = input.equals("-") ? new KeepOpenStdin() : Files.newInputStream(Path.of(input));
-        BufferedInputStream in = new BufferedInputStream(raw, 1 << 16);
-        in.mark(4);
-        int b0 = in.read();
-        int b1 = in.read();
-        in.reset();
-        InputStream body = in;
-        if (b0 == 0x1f && b1 == 0x8b) {
-            body = new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16);
-        }
-        body.mark(SNIFF);
-        byte[] head = body.readNBytes(SNIFF);
-        body.reset();
-        PostFormat format = PostFormat.sniff(head, head.length);
         currentName = input;
-        current = switch (format) {
-            case CANONICAL_CSV -> new CanonicalCsvSource(utf8(body), input);
-            case CANONICAL_JSONL -> new CanonicalJsonlSource(utf8(body), input);
-            case TWITTER_V2, TELEGRAM, UNKNOWN -> null;
-        };
-        if (current == null) {
-            body.close();
-            return PostItem.problem(input, format == PostFormat.UNKNOWN
-                    ? "not a posts archive (canonical CSV or JSON Lines, X/Twitter API v2 JSON, Telegram export)"
-                    : "format " + format + " is not read yet");
-        }
-        return null;
-    }
-
-    /** UTF-8 with malformed bytes replaced: a mis-encoded post keeps its place and its other fields. */
-    private static Reader utf8(InputStream in) {
-        return new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
-                .onUnmappableCharacter(CodingErrorAction.REPLACE));
+        current = PostStreams.open(raw, input);
     }
 
     private void closeCurrent() throws IOException {
