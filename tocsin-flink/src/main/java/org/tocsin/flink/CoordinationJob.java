@@ -68,8 +68,7 @@ public final class CoordinationJob {
             System.err.println("usage: flink run tocsin-flink-job.jar --input POSTS [--input POSTS...] --output OUT [--edges EDGES]"
                     + " [--monitor DURATION] [--window 60s] [--near-threshold 0.8] [--lateness 10m] [--max-per-key 200]"
                     + " [--min-weight 2] [--percentile 0] [--min-accounts 3] [--checkpoint-interval 30s] [--idleness 10s]");
-            System.exit(2);
-            return;
+            throw e; // flink run reports it; exiting the JVM is not for a job's main to do
         }
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         if (options.streaming()) {
