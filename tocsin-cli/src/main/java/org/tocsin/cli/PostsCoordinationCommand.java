@@ -14,10 +14,9 @@ import org.tocsin.profile.ProfileLoader;
 import org.tocsin.social.CoordinationRun;
 import org.tocsin.social.CoordinationSettings;
 import org.tocsin.social.network.Cluster;
+import org.tocsin.social.network.CoordinationJson;
 import org.tocsin.social.network.CoordinationNetwork;
-import org.tocsin.social.network.Edge;
 import org.tocsin.social.network.Purity;
-import org.tocsin.social.network.TraceEvidence;
 import org.tocsin.social.read.AccountLabels;
 import org.tocsin.social.read.AccountsReader;
 import org.tocsin.social.read.PostArchives;
@@ -121,9 +120,9 @@ final class PostsCoordinationCommand implements Callable<Integer> {
         }
         if (json) {
             personas.values().stream().sorted(java.util.Comparator.comparing(PersonaCheck.PersonaMatch::accountId))
-                    .forEach(m -> System.out.println(JsonLines.line(persona(m))));
+                    .forEach(m -> System.out.println(JsonLines.line(CoordinationJson.persona(m))));
             if (edges) {
-                result.edges().forEach(e -> System.out.println(JsonLines.line(edge(e))));
+                result.edges().forEach(e -> System.out.println(JsonLines.line(CoordinationJson.edge(e))));
             }
         } else {
             personas.values().forEach(m -> System.out.println("persona " + m.accountId() + ": " + m.how() + " (" + m.technique() + ")"));
@@ -141,80 +140,22 @@ final class PostsCoordinationCommand implements Callable<Integer> {
         return s.posts() + " posts, " + s.coActions() + " co-actions, " + s.edges() + " account pairs";
     }
 
-    /** {@code 60s}, {@code 5m}, {@code 2h}, {@code 1d} or ISO-8601 ({@code PT60S}). */
     static Duration duration(String s, String option) {
-        String t = s.strip().toLowerCase(java.util.Locale.ROOT);
         try {
-            if (t.startsWith("p")) {
-                return Duration.parse(t.toUpperCase(java.util.Locale.ROOT));
-            }
-            long n = Long.parseLong(t.substring(0, t.length() - 1));
-            return switch (t.charAt(t.length() - 1)) {
-                case 's' -> Duration.ofSeconds(n);
-                case 'm' -> Duration.ofMinutes(n);
-                case 'h' -> Duration.ofHours(n);
-                case 'd' -> Duration.ofDays(n);
-                default -> throw new NumberFormatException();
-            };
-        } catch (RuntimeException e) {
-            throw new UsageProblem(option + " " + s + ": a duration such as 60s, 5m, 2h or PT60S");
+            return CoordinationSettings.duration(s);
+        } catch (IllegalArgumentException e) {
+            throw new UsageProblem(option + " " + e.getMessage());
         }
     }
 
     static ObjectNode cluster(Cluster c, Map<String, PersonaCheck.PersonaMatch> personas, Purity.OfCluster purity) {
-        ObjectNode o = JsonLines.object();
-        o.put("cluster", c.id());
-        c.accounts().forEach(o.putArray("accounts")::add);
-        o.put("score", c.score());
-        o.put("density", c.density());
-        o.put("co_actions", c.coActions());
-        ArrayNode traces = o.putArray("traces");
-        for (Cluster.TraceSummary t : c.traces()) {
-            traces.addObject().put("trace", t.kind().jsonName()).put("technique", t.kind().technique()).put("edges", t.edges())
-                    .put("co_actions", t.coActions());
-        }
-        o.put("first", Instant.ofEpochSecond(c.first()).toString());
-        o.put("last", Instant.ofEpochSecond(c.last()).toString());
-        ArrayNode items = o.putArray("top_items");
-        for (Cluster.SharedItem i : c.topItems()) {
-            items.addObject().put("trace", i.kind().jsonName()).put("item", i.item()).put("count", i.count());
-        }
-        ArrayNode evidence = o.putArray("evidence");
-        c.samples().forEach(s -> evidence.add(coAction(s)));
-        c.techniques().forEach(o.putArray("techniques")::add);
+        ObjectNode o = CoordinationJson.cluster(c);
         ArrayNode ps = o.putArray("personas");
-        c.accounts().stream().map(personas::get).filter(java.util.Objects::nonNull).forEach(m -> ps.add(persona(m)));
+        c.accounts().stream().map(personas::get).filter(java.util.Objects::nonNull).forEach(m -> ps.add(CoordinationJson.persona(m)));
         if (purity != null) {
             ObjectNode cats = o.putObject("categories");
             purity.categories().forEach(cats::put);
             o.put("purity", Math.round(purity.purity() * 1000) / 1000.0);
-        }
-        return o;
-    }
-
-    static ObjectNode coAction(CoAction s) {
-        ObjectNode e = JsonLines.object();
-        e.put("trace", s.kind().jsonName()).put("item", s.item());
-        e.putObject("a").put("account", s.accountA()).put("post", s.postA()).put("time", Instant.ofEpochSecond(s.secondA()).toString());
-        e.putObject("b").put("account", s.accountB()).put("post", s.postB()).put("time", Instant.ofEpochSecond(s.secondB()).toString());
-        return e;
-    }
-
-    static ObjectNode persona(PersonaCheck.PersonaMatch m) {
-        return JsonLines.object().put("persona", m.accountId()).put("shown", m.shown()).put("impersonates", m.impersonates())
-                .put("evidence", m.how()).put("technique", m.technique());
-    }
-
-    static ObjectNode edge(Edge e) {
-        ObjectNode o = JsonLines.object();
-        o.putArray("edge").add(e.a()).add(e.b());
-        o.put("weight", e.weight());
-        ArrayNode traces = o.putArray("traces");
-        for (TraceEvidence t : e.traces()) {
-            ObjectNode tn = traces.addObject().put("trace", t.kind().jsonName()).put("count", t.count())
-                    .put("first", Instant.ofEpochSecond(t.first()).toString()).put("last", Instant.ofEpochSecond(t.last()).toString());
-            ArrayNode samples = tn.putArray("samples");
-            t.samples().forEach(s -> samples.add(coAction(s)));
         }
         return o;
     }

@@ -57,4 +57,24 @@ public record CoordinationSettings(Duration window, double nearThreshold, Durati
     public CoordinationSettings withMinClusterSize(int n) {
         return new CoordinationSettings(window, nearThreshold, lateness, maxPerKey, accountWindow, minWeight, percentile, n, maxSingleEdges);
     }
+
+    /** {@code 60s}, {@code 5m}, {@code 2h}, {@code 1d} or ISO-8601 ({@code PT60S}): how the command line and the Flink job read durations. */
+    public static Duration duration(String s) {
+        String t = s.strip().toLowerCase(java.util.Locale.ROOT);
+        try {
+            if (t.startsWith("p")) {
+                return Duration.parse(t.toUpperCase(java.util.Locale.ROOT));
+            }
+            long n = Long.parseLong(t.substring(0, t.length() - 1));
+            return switch (t.charAt(t.length() - 1)) {
+                case 's' -> Duration.ofSeconds(n);
+                case 'm' -> Duration.ofMinutes(n);
+                case 'h' -> Duration.ofHours(n);
+                case 'd' -> Duration.ofDays(n);
+                default -> throw new NumberFormatException();
+            };
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(s + ": a duration such as 60s, 5m, 2h or PT60S", e);
+        }
+    }
 }

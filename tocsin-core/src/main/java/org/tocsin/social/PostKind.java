@@ -6,10 +6,10 @@ import java.util.Locale;
 public enum PostKind {
     POST, RESHARE, REPLY, QUOTE;
 
-    /** The canonical name ({@code post}, {@code reshare}, …), or null when {@code s} is none of them. */
+    /** The canonical name ({@code post}, {@code reshare}, …), a post when absent, or null when {@code s} is none of them. */
     public static PostKind parse(String s) {
         if (s == null) {
-            return null;
+            return POST;
         }
         return switch (s.strip().toLowerCase(Locale.ROOT)) {
             case "post", "" -> POST;

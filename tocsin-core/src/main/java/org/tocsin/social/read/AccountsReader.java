@@ -61,7 +61,7 @@ public final class AccountsReader {
                 byte[] head = in.readNBytes(4096);
                 in.reset();
                 String start = new String(head, java.nio.charset.StandardCharsets.UTF_8).replace("\uFEFF", "").stripLeading();
-                try (Reader reader = PostArchives.utf8(in)) {
+                try (Reader reader = PostStreams.utf8(in)) {
                     if (start.isEmpty()) {
                         problem(path + ": empty");
                     } else if (start.startsWith("{")) {

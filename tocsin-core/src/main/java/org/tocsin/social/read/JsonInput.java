@@ -32,7 +32,7 @@ final class JsonInput {
 
     /** A parser over UTF-8 with malformed bytes replaced, so a mis-encoded text costs its characters, not the file. */
     static JsonParser parser(InputStream in) throws IOException {
-        return JSON.createParser(PostArchives.utf8(in));
+        return JSON.createParser(PostStreams.utf8(in));
     }
 
     /** One JSON text (a JSON Lines line) as a tree, under the same limits. */

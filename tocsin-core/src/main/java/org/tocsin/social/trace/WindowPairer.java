@@ -25,6 +25,20 @@ public final class WindowPairer {
     private final ArrayList<Action> kept = new ArrayList<>();
     private long newest = Long.MIN_VALUE;
 
+    public WindowPairer() {
+    }
+
+    /**
+     * A pairer as it was: {@code kept} as {@link #kept()} gave it (oldest first) and {@code newest} as
+     * {@link #newest()} did. The Flink job keeps these two in keyed state and restores the pairer from them.
+     */
+    public static WindowPairer restore(List<Action> kept, long newest) {
+        WindowPairer p = new WindowPairer();
+        p.kept.addAll(kept);
+        p.newest = newest;
+        return p;
+    }
+
     /** The rules of one run. */
     public record Rules(long windowSeconds, long keepSeconds, int maxKept, double nearThreshold) {
     }
