@@ -50,7 +50,7 @@ public final class WordShingles {
     }
 
     /** How many hashes two sorted sets share. */
-    static int shared(long[] a, long[] b) {
+    public static int shared(long[] a, long[] b) {
         int i = 0;
         int j = 0;
         int shared = 0;

@@ -114,20 +114,7 @@ public final class WindowPairer {
 
     /** Exact Jaccard similarity of two sorted sets of distinct hashes. */
     public static double jaccard(long[] a, long[] b) {
-        int i = 0;
-        int j = 0;
-        int shared = 0;
-        while (i < a.length && j < b.length) {
-            if (a[i] < b[j]) {
-                i++;
-            } else if (a[i] > b[j]) {
-                j++;
-            } else {
-                shared++;
-                i++;
-                j++;
-            }
-        }
+        int shared = org.tocsin.text.WordShingles.shared(a, b);
         int union = a.length + b.length - shared;
         return union == 0 ? 0 : shared / (double) union;
     }
