@@ -40,6 +40,7 @@ public final class EmailContext {
     private final Map<String, KnownName> brandsByNormalisedName = new HashMap<>();
     private final Set<String> protectedDomains = new HashSet<>();
     private final Set<String> trustedAuthservIds = new HashSet<>();
+    private final List<String> trustedRelays = new ArrayList<>();
     private final Set<String> providerDomains = new HashSet<>();
     private final Set<String> contactDomains = new HashSet<>();
 
@@ -89,6 +90,9 @@ public final class EmailContext {
         }
         for (String id : profile.trustedAuthservIds()) {
             trustedAuthservIds.add(id.toLowerCase(Locale.ROOT));
+        }
+        for (String relay : profile.trustedRelays()) {
+            trustedRelays.add(relay.strip().toLowerCase(Locale.ROOT).replaceFirst("^\\*?\\.", ""));
         }
     }
 
@@ -162,5 +166,19 @@ public final class EmailContext {
 
     public boolean trusts(String authservId) {
         return trustedAuthservIds.contains(authservId.toLowerCase(Locale.ROOT));
+    }
+
+    /** True when a mail server of this name is one of the defender's own relays (profile {@code trusted_relays}). */
+    public boolean trustsRelay(String host) {
+        for (String relay : trustedRelays) {
+            if (ReceivedChain.isUnder(host, relay)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public boolean hasTrustedRelays() {
+        return !trustedRelays.isEmpty();
     }
 }

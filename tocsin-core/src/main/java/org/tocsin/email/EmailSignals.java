@@ -62,6 +62,18 @@ public final class EmailSignals {
     public static final SignalDefinition SENDER_ADDRESS_BRAND = new SignalDefinition("EMAIL_SENDER_ADDRESS_BRAND",
             "The sender's mailbox name claims a provider or protected brand on an unrelated domain.",
             1.5, "T1656");
+    public static final SignalDefinition SENDER_GENERATED_MAILBOX = new SignalDefinition("EMAIL_SENDER_GENERATED_MAILBOX",
+            "The sender's mailbox name was generated, not chosen: random case (JPvgzLn@), letters and digits shuffled"
+                    + " (b75pcoop8oth@), or the sender's own name with a random tail (elizabethwrightwrfpg@).",
+            1.5, "T1585.002");
+    public static final SignalDefinition SENDER_PADDED_BRAND_DOMAIN = new SignalDefinition("EMAIL_SENDER_PADDED_BRAND_DOMAIN",
+            "The sender's domain is its display name padded with a few random letters (omahasteaksuqo.com for"
+                    + " \"Omaha Steaks\"): a throwaway registration dressed as the brand.",
+            3, "T1583.001");
+    public static final SignalDefinition SENDER_NAME_UNRELATED = new SignalDefinition("EMAIL_SENDER_NAME_UNRELATED",
+            "The display name presents an organisation whose name appears in no domain of the message: not the"
+                    + " sender's, not the reply address's, not any link's.",
+            1, "T1656");
 
     // links
     public static final SignalDefinition LINK_TEXT_MISMATCH = new SignalDefinition("EMAIL_LINK_TEXT_MISMATCH",
@@ -153,6 +165,10 @@ public final class EmailSignals {
             "Random tokens are glued into words (\"AX34QDmazon\", \"verifiqueXJ34DNLwlN\") to defeat filters and"
                     + " duplicate detection.",
             3, "T1027");
+    public static final SignalDefinition SCAM_OFFER_LURE = new SignalDefinition("EMAIL_SCAM_OFFER_LURE",
+            "The text pushes an offer of the bulk-scam trade: pills without prescription, casino bonuses, dating,"
+                    + " miracle cures, easy loans, insurance or home-improvement quotes.",
+            1.5, "T1566");
     public static final SignalDefinition ADVANCE_FEE_LURE = new SignalDefinition("EMAIL_ADVANCE_FEE_LURE",
             "The text is an advance-fee lure: an inheritance, donation, fund or large sum waiting for the reader.",
             2, "T1566");
@@ -188,6 +204,11 @@ public final class EmailSignals {
     public static final SignalDefinition LURE_WITH_EVASION = new SignalDefinition("EMAIL_LURE_WITH_EVASION",
             "A lure comes with a disguise: a hidden or throwaway destination, or a sender that hides who it is.",
             1.5, "T1566");
+
+    public static final SignalDefinition FREEMAIL_MONEY_LURE = new SignalDefinition("EMAIL_FREEMAIL_MONEY_LURE",
+            "A money lure (inheritance, crypto, prize, payment, order, extortion) from a free-mail account: banks,"
+                    + " exchanges and shops do not write from gmail.com.",
+            1.5, "T1585.002");
 
     public static final SignalDefinition VERIFIED_KNOWN_SENDER = new SignalDefinition("EMAIL_VERIFIED_KNOWN_SENDER",
             "A trusted server verified (DMARC pass) that the mail comes from a provider's, a contact's or the defended"
@@ -237,23 +258,24 @@ public final class EmailSignals {
             "Mail claims a protected organisation's own domain but fails authentication: direct spoofing.",
             6, "T1672");
     public static final SignalDefinition AUTH_ALIGNED_PASS = new SignalDefinition("EMAIL_AUTH_ALIGNED_PASS",
-            "A trusted authentication server verified the From domain (DMARC pass). It proves who owns the domain, not that the domain is honest.",
-            -1, "T1672");
+            "A trusted authentication server verified the From domain (DMARC pass). It proves who owns the domain, not"
+                    + " that the domain is honest (bulk scam senders authenticate their own domains), so it weighs nothing.",
+            0, "T1672");
 
     public static List<SignalDefinition> all() {
         return List.of(DISPLAY_NAME_SPOOF, DISPLAY_NAME_BRAND, DISPLAY_NAME_ADDRESS, REPLY_TO_MISMATCH,
                 RETURN_PATH_MISMATCH, SENDER_HEADER_MISMATCH, FREEMAIL_CLAIMS_ORG, SENDER_LOOKALIKE,
                 FROM_MALFORMED, SENDER_HOSTED_DOMAIN, SENDER_MACHINE_DOMAIN, SENDER_ABUSED_TLD, DISPLAY_NAME_REFERENCE,
-                SENDER_ADDRESS_BRAND,
+                SENDER_ADDRESS_BRAND, SENDER_GENERATED_MAILBOX, SENDER_PADDED_BRAND_DOMAIN, SENDER_NAME_UNRELATED,
                 LINK_TEXT_MISMATCH, LINK_SHORTENER, LINK_OPEN_REDIRECT, LINK_IP_LITERAL, LINK_USERINFO,
                 LINK_PUNYCODE, LINK_INVISIBLE_CHARS, LINK_ABUSED_HOSTING, LINK_LOOKALIKE, LINK_SCRIPT_URI,
                 LINK_ABUSED_TLD, LINK_BRAND_IN_URL,
                 CREDENTIAL_FORM, FORM_EXTERNAL_POST, SIGN_IN_LURE, SECURITY_ALERT_LURE, URGENCY, PAYMENT_LURE,
                 PRIZE_LURE, DELIVERY_LURE, CRYPTO_LURE, EXTORTION_LURE, GENERIC_GREETING, SUBJECT_LURE,
-                ADVANCE_FEE_LURE, CALLBACK_LURE, RECIPIENT_IN_SUBJECT, CONFUSABLE_TEXT, INVISIBLE_TEXT_CHARS, TEXT_OBFUSCATION, NO_READABLE_TEXT,
+                ADVANCE_FEE_LURE, SCAM_OFFER_LURE, CALLBACK_LURE, RECIPIENT_IN_SUBJECT, CONFUSABLE_TEXT, INVISIBLE_TEXT_CHARS, TEXT_OBFUSCATION, NO_READABLE_TEXT,
                 INTERVIEW_LURE, EVENT_INVITATION_LURE, COLLABORATION_LURE, DOCUMENT_SHARED_LURE, HIDDEN_TEXT,
                 HTML_REFRESH, ACTION_LINK_ONLY,
-                LURE_WITH_EVASION, VERIFIED_KNOWN_SENDER,
+                LURE_WITH_EVASION, FREEMAIL_MONEY_LURE, VERIFIED_KNOWN_SENDER,
                 ATTACHMENT_EXECUTABLE, ATTACHMENT_HTML, ATTACHMENT_DISK_IMAGE, ATTACHMENT_MACRO,
                 ARCHIVE_EXECUTABLE, ENCRYPTED_ARCHIVE_PASSWORD, ATTACHMENT_PASSWORD, ATTACHMENT_DISGUISED, ARCHIVE_BOMB,
                 AUTH_DMARC_FAIL, AUTH_SPF_FAIL, AUTH_DKIM_FAIL, AUTH_PROTECTED_DOMAIN_FAIL, AUTH_ALIGNED_PASS);

@@ -12,6 +12,7 @@ import org.tocsin.email.rules.CompositeRules;
 import org.tocsin.email.rules.ContentRules;
 import org.tocsin.email.rules.EmailRule;
 import org.tocsin.email.rules.LinkRules;
+import org.tocsin.email.rules.MailboxRules;
 import org.tocsin.email.rules.SenderRules;
 import org.tocsin.signal.Assessment;
 import org.tocsin.signal.Scorer;
@@ -33,7 +34,7 @@ public final class EmailTriage {
     private final EmailContext context;
     private final Scorer scorer;
     private final List<EmailRule> rules = List.of(
-            new SenderRules(), new LinkRules(), new ContentRules(), new AttachmentRules(), new AuthenticationRules(),
+            new SenderRules(), new MailboxRules(), new LinkRules(), new ContentRules(), new AttachmentRules(), new AuthenticationRules(),
             new CompositeRules()); // last: it reads what the others fired
 
     public EmailTriage(EmailContext context, Scorer scorer) {

@@ -7,14 +7,16 @@ import java.util.regex.Pattern;
 import org.tocsin.domain.DomainNames;
 import org.tocsin.email.EmailContext;
 import org.tocsin.email.EmailSignals;
+import org.tocsin.email.HeaderField;
 import org.tocsin.email.MailMessage;
 import org.tocsin.email.MessageView;
+import org.tocsin.email.ReceivedChain;
 import org.tocsin.signal.Signal;
 
 /**
  * Authentication-Results and ARC-Authentication-Results (RFC 8601, RFC 8617), believed only when
- * stamped by one of the profile's trusted authserv-ids: anyone can write such a header, only our own
- * mail system's is evidence. Only the topmost trusted header counts (the one our border MTA added).
+ * stamped by one of the profile's trusted authserv-ids, or written above the border of its trusted relays:
+ * anyone can write such a header, only our own mail system's is evidence. Only the topmost trusted header counts (the one our border MTA added).
  * A missing header is unknown, never evidence either way.
  */
 public final class AuthenticationRules implements EmailRule {
@@ -70,11 +72,25 @@ public final class AuthenticationRules implements EmailRule {
         }
     }
 
-    /** The topmost Authentication-Results (or, failing that, ARC-Authentication-Results) from a trusted server. */
+    /**
+     * The topmost Authentication-Results (or, failing that, ARC-Authentication-Results) from a trusted server:
+     * one whose authserv-id the profile trusts, or one written above the border of the profile's trusted relays
+     * ({@link ReceivedChain}); Exchange Online stamps its results without an authserv-id, so only their
+     * position tells its header from one the sender wrote.
+     */
     static String trustedResults(MailMessage m, EmailContext ctx) {
         for (String h : m.header("Authentication-Results")) {
             if (ctx.trusts(authservId(h))) {
                 return h;
+            }
+        }
+        if (ctx.hasTrustedRelays()) {
+            List<HeaderField> headers = m.headers();
+            int border = ReceivedChain.trustedPrefix(headers, ctx::trustsRelay);
+            for (int i = 0; i < border; i++) {
+                if (headers.get(i).name().equalsIgnoreCase("Authentication-Results")) {
+                    return headers.get(i).value();
+                }
             }
         }
         for (String h : m.header("ARC-Authentication-Results")) {

@@ -19,7 +19,10 @@ public final class CompositeRules implements EmailRule {
     private static final Set<String> LURES = ids(EmailSignals.SIGN_IN_LURE, EmailSignals.SECURITY_ALERT_LURE,
             EmailSignals.PAYMENT_LURE, EmailSignals.PRIZE_LURE, EmailSignals.DELIVERY_LURE, EmailSignals.CRYPTO_LURE,
             EmailSignals.EXTORTION_LURE, EmailSignals.ADVANCE_FEE_LURE, EmailSignals.CALLBACK_LURE,
-            EmailSignals.SUBJECT_LURE, EmailSignals.DOCUMENT_SHARED_LURE);
+            EmailSignals.SUBJECT_LURE, EmailSignals.DOCUMENT_SHARED_LURE, EmailSignals.SCAM_OFFER_LURE);
+    /** Lures about money, which no bank, exchange or shop sends from a free-mail account. */
+    private static final Set<String> MONEY_LURES = ids(EmailSignals.ADVANCE_FEE_LURE, EmailSignals.CRYPTO_LURE,
+            EmailSignals.EXTORTION_LURE, EmailSignals.PRIZE_LURE, EmailSignals.PAYMENT_LURE, EmailSignals.CALLBACK_LURE);
     private static final Set<String> EVASIONS = ids(EmailSignals.LINK_SHORTENER, EmailSignals.LINK_ABUSED_HOSTING,
             EmailSignals.LINK_ABUSED_TLD, EmailSignals.LINK_IP_LITERAL, EmailSignals.LINK_PUNYCODE,
             EmailSignals.LINK_OPEN_REDIRECT, EmailSignals.LINK_USERINFO, EmailSignals.LINK_LOOKALIKE,
@@ -27,7 +30,8 @@ public final class CompositeRules implements EmailRule {
             EmailSignals.SENDER_MACHINE_DOMAIN, EmailSignals.FROM_MALFORMED, EmailSignals.SENDER_LOOKALIKE,
             EmailSignals.FREEMAIL_CLAIMS_ORG, EmailSignals.DISPLAY_NAME_BRAND, EmailSignals.DISPLAY_NAME_REFERENCE,
             EmailSignals.HIDDEN_TEXT, EmailSignals.TEXT_OBFUSCATION, EmailSignals.CONFUSABLE_TEXT,
-            EmailSignals.INVISIBLE_TEXT_CHARS, EmailSignals.NO_READABLE_TEXT, EmailSignals.ATTACHMENT_PASSWORD);
+            EmailSignals.INVISIBLE_TEXT_CHARS, EmailSignals.NO_READABLE_TEXT, EmailSignals.ATTACHMENT_PASSWORD,
+            EmailSignals.SENDER_GENERATED_MAILBOX, EmailSignals.SENDER_PADDED_BRAND_DOMAIN);
 
     @Override
     public void apply(MessageView view, EmailContext ctx, List<Signal> out) {
@@ -38,6 +42,11 @@ public final class CompositeRules implements EmailRule {
                     + evasion.id() + ")"));
         }
         String from = view.message().fromDomain();
+        Signal money = first(out, MONEY_LURES);
+        if (money != null && ctx.isFreeMail(from)) {
+            out.add(EmailSignals.FREEMAIL_MONEY_LURE.fire("A money lure (" + money.id() + ") from the free-mail account "
+                    + view.message().from().address()));
+        }
         String fromReg = from == null ? null : org.tocsin.domain.DomainNames.registrable(from);
         boolean verified = out.stream().anyMatch(s -> s.id().equals(EmailSignals.AUTH_ALIGNED_PASS.id()));
         if (verified && ctx.isKnownDomain(fromReg) && !ctx.isFreeMail(from)) { // anyone can have a gmail.com address

@@ -31,7 +31,7 @@ public final class ContentRules implements EmailRule {
     static final double LURE_CAP = 3;
     private static final List<String> MASS_LURES = List.of(
             "sign-in", "security-alert", "urgency", "payment", "prize", "delivery", "crypto", "extortion", "greeting",
-            "advance-fee", "callback");
+            "advance-fee", "callback", "offer");
     private static final List<String> SUBJECT_CATEGORIES =
             List.of("security-alert", "sign-in", "payment", "prize", "delivery", "urgency", "crypto");
     private final LurePhrases phrases = LurePhrases.bundled();
@@ -199,6 +199,7 @@ public final class ContentRules implements EmailRule {
             case "greeting" -> EmailSignals.GENERIC_GREETING;
             case "advance-fee" -> EmailSignals.ADVANCE_FEE_LURE;
             case "callback" -> EmailSignals.CALLBACK_LURE;
+            case "offer" -> EmailSignals.SCAM_OFFER_LURE;
             default -> throw new IllegalArgumentException(category);
         };
     }

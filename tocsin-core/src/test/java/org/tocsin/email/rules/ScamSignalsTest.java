@@ -1,0 +1,75 @@
+package org.tocsin.email.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.tocsin.email.EmailContext;
+import org.tocsin.email.EmailTriage;
+import org.tocsin.email.read.MailItem;
+import org.tocsin.email.read.MailReader;
+import org.tocsin.profile.Profile;
+import org.tocsin.reference.ReferenceData;
+import org.tocsin.signal.Scorer;
+
+/** The signals of mass scams: who sends them, and what they offer. */
+class ScamSignalsTest {
+    private final EmailTriage triage = new EmailTriage(new EmailContext(Profile.empty(), ReferenceData.bundled()),
+            new Scorer(EmailTriage.DEFAULT_THRESHOLDS));
+
+    private List<String> signals(String from, String subject, String body) {
+        String mail = "From: " + from + "\r\nTo: a@example.org\r\nSubject: " + subject + "\r\nMIME-Version: 1.0\r\n"
+                + "Content-Type: text/html; charset=utf-8\r\n\r\n" + body + "\r\n";
+        List<MailItem> items = new ArrayList<>();
+        new MailReader().read(new ByteArrayInputStream(mail.getBytes(StandardCharsets.UTF_8)), "m", items::add);
+        return triage.triage(items.get(0).message()).get(0).assessment().signals().stream().map(s -> s.id()).toList();
+    }
+
+    @Test
+    void anOrganisationNamedInNoDomainOfTheMessage() {
+        assertThat(signals("UnitedHealthcare Member Services <uhc@loyaltyrewardsprogram.example>", "A gift",
+                "<p>A thank-you gift</p><a href=\"http://trackinho.example/4liqnP807\">Claim</a>"))
+                .contains("EMAIL_SENDER_NAME_UNRELATED");
+        assertThat(signals("Acme Member Services <news@acme.example>", "A gift",
+                "<p>A thank-you gift</p><a href=\"https://www.acme.example/gift\">Claim</a>"))
+                .doesNotContain("EMAIL_SENDER_NAME_UNRELATED");
+        // the name appears in a link: a brand mailing through its own click tracker
+        assertThat(signals("Acme Member Services <news@mailer.example>", "A gift",
+                "<p>A thank-you gift</p><a href=\"https://click.acme.example/x\">Claim</a>"))
+                .doesNotContain("EMAIL_SENDER_NAME_UNRELATED");
+        // people are not organisations
+        assertThat(signals("Jane Roe <jane@mailer.example>", "Lunch", "<p>Lunch on Friday?</p>"))
+                .doesNotContain("EMAIL_SENDER_NAME_UNRELATED");
+    }
+
+    @Test
+    void aPaddedBrandDomainAndAGeneratedMailbox() {
+        assertThat(signals("Omaha Steaks <info@omahasteaksuqo.example>", "Your reward", "<p>Claim your reward</p>"))
+                .contains("EMAIL_SENDER_PADDED_BRAND_DOMAIN");
+        assertThat(signals("Rate Kick <JPvgzLn@deck.example>", "Compare rates", "<p>Compare rates in minutes</p>"))
+                .contains("EMAIL_SENDER_GENERATED_MAILBOX");
+    }
+
+    @Test
+    void scamOffers() {
+        assertThat(signals("Deals <deals@shop.example>", "Tonight", "<p>Get 200 free spins at our casino</p>"))
+                .contains("EMAIL_SCAM_OFFER_LURE");
+        assertThat(signals("Deals <deals@shop.example>", "Save", "<p>Get your free quote for solar panels today</p>"))
+                .contains("EMAIL_SCAM_OFFER_LURE");
+        assertThat(signals("Deals <deals@shop.example>", "Minutes", "<p>The committee met on Tuesday.</p>"))
+                .doesNotContain("EMAIL_SCAM_OFFER_LURE");
+    }
+
+    @Test
+    void aMoneyLureFromFreeMail() {
+        assertThat(signals("Mrs Anna <anna.charity@gmail.com>", "Hello",
+                "<p>I wish to discuss a charity foundation funding worth the sum of $6,500,000.00 for you.</p>"))
+                .contains("EMAIL_ADVANCE_FEE_LURE", "EMAIL_FREEMAIL_MONEY_LURE");
+        assertThat(signals("Anna <anna@charity.example>", "Hello",
+                "<p>I wish to discuss a charity foundation funding worth the sum of $6,500,000.00 for you.</p>"))
+                .doesNotContain("EMAIL_FREEMAIL_MONEY_LURE");
+    }
+}
