@@ -193,6 +193,10 @@ public final class EmailSignals {
     public static final SignalDefinition HIDDEN_TEXT = new SignalDefinition("EMAIL_HIDDEN_TEXT",
             "The HTML hides text from the reader (display:none, zero font size) beyond a short preview line, to fool filters.",
             3, "T1027");
+    public static final SignalDefinition IMAGE_ON_SHARING_SITE = new SignalDefinition("EMAIL_IMAGE_ON_SHARING_SITE",
+            "The message's pictures load from a public image-sharing site (imgur, Twitter's image CDN, ImgBB):"
+                    + " brands serve their own images, throwaway campaigns borrow someone else's.",
+            1.5, "T1583.006");
     public static final SignalDefinition HTML_REFRESH = new SignalDefinition("EMAIL_HTML_REFRESH",
             "The HTML (body or attachment) redirects the reader on its own with a meta refresh.",
             2, "T1027.006");
@@ -205,6 +209,10 @@ public final class EmailSignals {
             "A lure comes with a disguise: a hidden or throwaway destination, or a sender that hides who it is.",
             1.5, "T1566");
 
+    public static final SignalDefinition LURE_STACK = new SignalDefinition("EMAIL_LURE_STACK",
+            "The text stacks lures of two or more kinds (a prize and a deadline, an inheritance and a fee), which"
+                    + " the cap on lure words alone does not count.",
+            1, "T1566");
     public static final SignalDefinition FREEMAIL_MONEY_LURE = new SignalDefinition("EMAIL_FREEMAIL_MONEY_LURE",
             "A money lure (inheritance, crypto, prize, payment, order, extortion) from a free-mail account: banks,"
                     + " exchanges and shops do not write from gmail.com.",
@@ -274,8 +282,9 @@ public final class EmailSignals {
                 PRIZE_LURE, DELIVERY_LURE, CRYPTO_LURE, EXTORTION_LURE, GENERIC_GREETING, SUBJECT_LURE,
                 ADVANCE_FEE_LURE, SCAM_OFFER_LURE, CALLBACK_LURE, RECIPIENT_IN_SUBJECT, CONFUSABLE_TEXT, INVISIBLE_TEXT_CHARS, TEXT_OBFUSCATION, NO_READABLE_TEXT,
                 INTERVIEW_LURE, EVENT_INVITATION_LURE, COLLABORATION_LURE, DOCUMENT_SHARED_LURE, HIDDEN_TEXT,
+                IMAGE_ON_SHARING_SITE,
                 HTML_REFRESH, ACTION_LINK_ONLY,
-                LURE_WITH_EVASION, FREEMAIL_MONEY_LURE, VERIFIED_KNOWN_SENDER,
+                LURE_WITH_EVASION, LURE_STACK, FREEMAIL_MONEY_LURE, VERIFIED_KNOWN_SENDER,
                 ATTACHMENT_EXECUTABLE, ATTACHMENT_HTML, ATTACHMENT_DISK_IMAGE, ATTACHMENT_MACRO,
                 ARCHIVE_EXECUTABLE, ENCRYPTED_ARCHIVE_PASSWORD, ATTACHMENT_PASSWORD, ATTACHMENT_DISGUISED, ARCHIVE_BOMB,
                 AUTH_DMARC_FAIL, AUTH_SPF_FAIL, AUTH_DKIM_FAIL, AUTH_PROTECTED_DOMAIN_FAIL, AUTH_ALIGNED_PASS);

@@ -34,6 +34,8 @@ public final class MessageView {
     private final List<String> refreshTargets = new ArrayList<>();
     private final StringBuilder visible = new StringBuilder();
     private int images;
+    /** Where the body's images load from (the first few), for rules about borrowed image hosts. */
+    private final List<String> imageSources = new ArrayList<>();
     private int hiddenChars;
     private int htmlVisibleChars;
     private final String searchText;
@@ -103,7 +105,12 @@ public final class MessageView {
                         refreshTargets.add(i >= 0 ? content.substring(i + 4).replaceAll("^['\"]|['\"]$", "") : content);
                     }
                 }
-                case "img" -> images++;
+                case "img" -> {
+                    images++;
+                    if (origin == Link.Origin.HTML_BODY && imageSources.size() < 32 && !e.attr("src").isBlank()) {
+                        imageSources.add(e.attr("src").strip());
+                    }
+                }
                 default -> {
                 }
             }
@@ -195,6 +202,11 @@ public final class MessageView {
 
     public int images() {
         return images;
+    }
+
+    /** The src of the HTML body's first images, as written. */
+    public List<String> imageSources() {
+        return imageSources;
     }
 
     /** Visible body text, as read (the first 64 K characters), without the subject. */

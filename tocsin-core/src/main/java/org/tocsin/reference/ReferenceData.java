@@ -21,6 +21,7 @@ public final class ReferenceData {
     private final Set<String> freeMailDomains;
     private final Set<String> abusedTlds;
     private final Set<String> mailServices;
+    private final Set<String> imageSharingHosts;
     private final List<HostingService> abusedHosting;
     private final List<OpenRedirector> openRedirectors;
     private final List<ProviderBrand> providerBrands;
@@ -33,6 +34,7 @@ public final class ReferenceData {
         freeMailDomains = hosts("free-mail-domains.txt");
         abusedTlds = hosts("abused-tlds.txt");
         mailServices = hosts("email-service-providers.txt");
+        imageSharingHosts = hosts("image-sharing-hosts.txt");
         List<HostingService> hosting = new ArrayList<>();
         for (String[] r : ReferenceFile.rows("abused-hosting.txt")) {
             String path = ReferenceFile.column(r, 3);
@@ -96,6 +98,11 @@ public final class ReferenceData {
 
     private static List<String> list(String commaSeparated) {
         return Arrays.stream(commaSeparated.split(",")).map(String::strip).filter(x -> !x.isEmpty()).toList();
+    }
+
+    /** Public image-sharing hosts (imgur, Twitter's image CDN, ...); an entry covers its subdomains. */
+    public Set<String> imageSharingHosts() {
+        return imageSharingHosts;
     }
 
     public Set<String> urlShorteners() {

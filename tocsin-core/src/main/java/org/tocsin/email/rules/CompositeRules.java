@@ -31,10 +31,22 @@ public final class CompositeRules implements EmailRule {
             EmailSignals.FREEMAIL_CLAIMS_ORG, EmailSignals.DISPLAY_NAME_BRAND, EmailSignals.DISPLAY_NAME_REFERENCE,
             EmailSignals.HIDDEN_TEXT, EmailSignals.TEXT_OBFUSCATION, EmailSignals.CONFUSABLE_TEXT,
             EmailSignals.INVISIBLE_TEXT_CHARS, EmailSignals.NO_READABLE_TEXT, EmailSignals.ATTACHMENT_PASSWORD,
-            EmailSignals.SENDER_GENERATED_MAILBOX, EmailSignals.SENDER_PADDED_BRAND_DOMAIN);
+            EmailSignals.SENDER_GENERATED_MAILBOX, EmailSignals.SENDER_PADDED_BRAND_DOMAIN,
+            EmailSignals.IMAGE_ON_SHARING_SITE);
+
+    /** The lure kinds of the text (the subject and the rapport lures are counted elsewhere). */
+    private static final Set<String> TEXT_LURES = ids(EmailSignals.SIGN_IN_LURE, EmailSignals.SECURITY_ALERT_LURE,
+            EmailSignals.URGENCY, EmailSignals.PAYMENT_LURE, EmailSignals.PRIZE_LURE, EmailSignals.DELIVERY_LURE,
+            EmailSignals.CRYPTO_LURE, EmailSignals.EXTORTION_LURE, EmailSignals.GENERIC_GREETING,
+            EmailSignals.ADVANCE_FEE_LURE, EmailSignals.CALLBACK_LURE, EmailSignals.SCAM_OFFER_LURE);
 
     @Override
     public void apply(MessageView view, EmailContext ctx, List<Signal> out) {
+        List<String> kinds = out.stream().filter(s -> TEXT_LURES.contains(s.id())).map(Signal::id).distinct().toList();
+        if (kinds.size() >= 2) {
+            // The lure cap keeps one kind of lure word from making a newsletter suspicious; scams stack kinds.
+            out.add(EmailSignals.LURE_STACK.fire("Lures of " + kinds.size() + " kinds at once: " + String.join(", ", kinds)));
+        }
         Signal lure = first(out, LURES);
         Signal evasion = first(out, EVASIONS);
         if (lure != null && evasion != null) {

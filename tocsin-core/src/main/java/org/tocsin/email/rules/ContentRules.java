@@ -53,7 +53,7 @@ public final class ContentRules implements EmailRule {
             // a genuine share notice comes from the sharing service itself
             phrase(found, inSubject, "document-shared", EmailSignals.DOCUMENT_SHARED_LURE, out);
         }
-        disguise(view, out);
+        disguise(view, ctx, out);
         if (!view.refreshTargets().isEmpty()) {
             out.add(EmailSignals.HTML_REFRESH.fire("HTML redirects itself (meta refresh) to "
                     + LinkRules.abbreviate(view.refreshTargets().get(0))));
@@ -109,7 +109,7 @@ public final class ContentRules implements EmailRule {
         }
     }
 
-    private void disguise(MessageView view, List<Signal> out) {
+    private void disguise(MessageView view, EmailContext ctx, List<Signal> out) {
         var m = view.message();
         String name = m.from() == null ? "" : m.from().displayName();
         String lowerSubjectAndName = (m.subject() + " " + name).toLowerCase(java.util.Locale.ROOT);
@@ -143,6 +143,11 @@ public final class ContentRules implements EmailRule {
                 }
             }
         }
+        String borrowed = borrowedImageHost(view, ctx);
+        if (borrowed != null) {
+            out.add(EmailSignals.IMAGE_ON_SHARING_SITE.fire("The message's picture loads from " + borrowed
+                    + ", a public image-sharing site"));
+        }
         if (!view.hiddenTexts().isEmpty()) {
             out.add(EmailSignals.HIDDEN_TEXT.fire("HTML hides " + view.hiddenTexts().size() + " text block(s), e.g. \""
                     + view.hiddenTexts().get(0) + "\""));
@@ -155,6 +160,22 @@ public final class ContentRules implements EmailRule {
             out.add(EmailSignals.NO_READABLE_TEXT.fire("The HTML is " + view.images() + " image(s) and a link with "
                     + readable + " characters of text"));
         }
+    }
+
+    /** The image-sharing host the body's pictures load from, or {@code null}. */
+    private static String borrowedImageHost(MessageView view, EmailContext ctx) {
+        for (String src : view.imageSources()) {
+            WebUrl url = WebUrl.parse(src.startsWith("//") ? "https:" + src : src);
+            if (url == null || url.asciiHost() == null) {
+                continue;
+            }
+            for (String host : ctx.reference().imageSharingHosts()) {
+                if (DomainNames.isWithin(url.asciiHost(), host)) {
+                    return url.asciiHost();
+                }
+            }
+        }
+        return null;
     }
 
     /**

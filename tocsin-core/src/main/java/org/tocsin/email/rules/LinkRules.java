@@ -93,7 +93,9 @@ public final class LinkRules implements EmailRule {
                 out.add(EmailSignals.LINK_PUNYCODE.fire(where(link) + " link host " + host + " displays as "
                         + DomainNames.toUnicode(host)));
             }
-            boolean fromSameProvider = fromReg != null && (fromReg.equals(reg) || sameProvider(fromReg, reg, ctx));
+            // Google's own notices link to Google's services; a gmail.com account is anyone's, not Google speaking
+            boolean fromSameProvider = fromReg != null && !ctx.isFreeMail(fromDomain)
+                    && (fromReg.equals(reg) || sameProvider(fromReg, reg, ctx));
             HostingService hosting = hosting(url, ctx);
             if (hosting != null && !fromSameProvider) {
                 out.add(EmailSignals.LINK_ABUSED_HOSTING.fire(where(link) + " link to " + hosting.service() + " ("
