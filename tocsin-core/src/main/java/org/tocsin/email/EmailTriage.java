@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.tocsin.domain.DomainNames;
+import org.tocsin.email.read.InlineForward;
 import org.tocsin.email.rules.AttachmentRules;
 import org.tocsin.email.rules.AuthenticationRules;
 import org.tocsin.email.rules.CompositeRules;
@@ -31,6 +32,10 @@ public final class EmailTriage {
      * lowest cut-off that keeps the false-positive rate under 0.5 % (docs/email-triage.md).
      */
     public static final Thresholds DEFAULT_THRESHOLDS = new Thresholds(3.5, 8);
+    /** What shows that a "report" from our own address was not sent by us. */
+    private static final Set<String> FORGED_REPORT = Set.of(EmailSignals.RETURN_PATH_MISMATCH.id(),
+            EmailSignals.SENDER_HEADER_MISMATCH.id(), EmailSignals.FROM_MALFORMED.id(), EmailSignals.AUTH_DMARC_FAIL.id(),
+            EmailSignals.AUTH_SPF_FAIL.id(), EmailSignals.AUTH_PROTECTED_DOMAIN_FAIL.id());
     private final EmailContext context;
     private final Scorer scorer;
     private final List<EmailRule> rules = List.of(
@@ -61,26 +66,36 @@ public final class EmailTriage {
     }
 
     private List<TriageResult> triageUnchecked(MailMessage message) {
-        if (isReport(message)) {
+        if (fromDefended(message)) {
             String reporter = message.from() == null ? null : message.from().address();
-            List<TriageResult> out = new ArrayList<>();
-            for (MailMessage inner : message.attachedMessages()) {
-                out.add(assess(inner, reporter));
+            List<MailMessage> reported = new ArrayList<>(message.attachedMessages());
+            if (reported.isEmpty()) {
+                InlineForward.unwrap(message).ifPresent(reported::add);
             }
-            return out;
+            if (!reported.isEmpty()) {
+                List<TriageResult> out = new ArrayList<>();
+                // Anyone can write our own address into From and wrap a harmless message: a report that is not
+                // what it claims (it came from outside, it fails authentication) is judged as itself too.
+                TriageResult wrapper = assess(message, null);
+                if (wrapper.assessment().verdict() != Verdict.CLEAN && wrapper.assessment().signals().stream()
+                        .anyMatch(sig -> sig.weight() > 0 && FORGED_REPORT.contains(sig.id()))) {
+                    out.add(wrapper);
+                }
+                for (MailMessage inner : reported) {
+                    out.add(assess(inner, reporter));
+                }
+                return out;
+            }
         }
         return List.of(assess(message, null));
     }
 
     /**
-     * A message is a report when it carries another message and was sent by someone we defend (a person of
-     * the profile or an address on a defended domain). A "Fwd:" subject is not enough: anyone can write
-     * one, and phishing that attaches a harmless message must still be judged itself.
+     * A message is a report when it carries another message, attached or forwarded inline, and was sent by
+     * someone we defend (a person of the profile or an address on a defended domain). A "Fwd:" subject is
+     * not enough: anyone can write one, and phishing that wraps a harmless message must still be judged itself.
      */
-    boolean isReport(MailMessage m) {
-        if (m.attachedMessages().isEmpty()) {
-            return false;
-        }
+    boolean fromDefended(MailMessage m) {
         String fromDomain = m.fromDomain();
         boolean fromDefended = fromDomain != null && context.isProtectedDomain(DomainNames.registrable(fromDomain));
         for (var p : context.people()) {

@@ -132,6 +132,9 @@ public final class ContentRules implements EmailRule {
         String token = repeatedInWordToken(m.text().isEmpty() ? view.visibleText() : m.text());
         if (token != null) {
             out.add(EmailSignals.TEXT_OBFUSCATION.fire("The token \"" + token + "\" is wedged into words again and again"));
+        } else if (taggedName(name) != null) {
+            out.add(EmailSignals.TEXT_OBFUSCATION.fire("The sender's name ends in the random tag \"" + taggedName(name)
+                    + "\", which bulk tools vary from message to message to defeat duplicate detection"));
         } else {
             Matcher glued = GLUED_TOKEN.matcher(bounded(m.subject() + " " + name));
             while (glued.find()) {
@@ -194,6 +197,22 @@ public final class ContentRules implements EmailRule {
             }
         }
         return null;
+    }
+
+    /** A display name ending in a dotted tag of random letters: "Jouw Douglas Cadeaucoach .WUUNM", "OnlineSecurity...grEy". */
+    private static final Pattern NAME_TAG = Pattern.compile("\\.\\s*\\.?\\s*([A-Za-z]{4,6})\\s*$");
+
+    /** The random tag at the end of a display name, or {@code null}; all capitals or case mixed at random. */
+    static String taggedName(String name) {
+        Matcher m = NAME_TAG.matcher(bounded(name));
+        if (!m.find()) {
+            return null;
+        }
+        String tag = m.group(1);
+        boolean capitals = tag.chars().allMatch(Character::isUpperCase);
+        boolean innerCapital = tag.substring(1).chars().anyMatch(Character::isUpperCase)
+                && tag.chars().anyMatch(Character::isLowerCase);
+        return capitals || innerCapital ? tag : null;
     }
 
     private static final Pattern URL_IN_TEXT = Pattern.compile("(?i)(?:https?://|www\\.)\\S+");

@@ -17,6 +17,7 @@ import org.tocsin.email.MessageView;
 import org.tocsin.email.read.AddressParser;
 import org.tocsin.reference.HostingService;
 import org.tocsin.signal.Signal;
+import org.tocsin.text.SuspiciousCharacters;
 import org.tocsin.text.TextFold;
 
 /**
@@ -195,6 +196,13 @@ public final class SenderRules implements EmailRule {
         }
         if (a.domain() == null) {
             return "the domain \"" + domain + "\" is not a valid host name";
+        }
+        int open = raw.lastIndexOf('<');
+        String written = ContentRules.bounded(open >= 0 ? raw.substring(open) : raw);
+        String decorated = SuspiciousCharacters.disguisedWord(written);
+        if (decorated != null) {
+            // IDNA maps mathematical bold letters to plain ones; no mail program writes an address that way
+            return "the address is written in look-alike letters (\"" + decorated + "\")";
         }
         return null;
     }

@@ -72,4 +72,28 @@ class ScamSignalsTest {
                 "<p>I wish to discuss a charity foundation funding worth the sum of $6,500,000.00 for you.</p>"))
                 .doesNotContain("EMAIL_FREEMAIL_MONEY_LURE");
     }
+
+    @Test
+    void aRandomTagAtTheEndOfTheSendersName() {
+        assertThat(ContentRules.taggedName("Jouw Douglas Cadeaucoach .WUUNM")).isEqualTo("WUUNM");
+        assertThat(ContentRules.taggedName("OnlineSecurity...grEy")).isEqualTo("grEy");
+        assertThat(ContentRules.taggedName("CNET News.com")).isNull();
+        assertThat(ContentRules.taggedName("Example.info")).isNull();
+        assertThat(ContentRules.taggedName("Jane Roe")).isNull();
+    }
+
+    @Test
+    void anAddressInMathematicalLetters() {
+        assertThat(signals("Kinder <gift@\uD835\uDDDE\uD835\uDDF6\uD835\uDDFB\uD835\uDDF1-shop.example>", "Hi", "<p>Hello</p>"))
+                .contains("EMAIL_FROM_MALFORMED");
+    }
+
+    @Test
+    void lureKindsStack() {
+        assertThat(signals("Deals <deals@shop.example>", "Hi",
+                "<p>Congratulations, you have been selected! Act now: claim your reward within 24 hours.</p>"))
+                .contains("EMAIL_LURE_STACK");
+        assertThat(signals("Deals <deals@shop.example>", "Hi", "<p>Act now, the sale ends within 24 hours.</p>"))
+                .doesNotContain("EMAIL_LURE_STACK");
+    }
 }
