@@ -20,6 +20,8 @@ import org.tocsin.text.TextFold;
 final class MailboxNames {
     private static final Pattern SEPARATORS = Pattern.compile("[._+-]");
     private static final Pattern CONSONANT_RUN = Pattern.compile("[bcdfghjklmnpqrstvwxz]{3}");
+    private static final Pattern CAMEL_CASE = Pattern.compile(
+            "(?:[a-z]+|[A-Z][a-z]+|[A-Z]+(?=[A-Z][a-z]{2,}|$))(?:[A-Z][a-z]{2,}|[A-Z]{2,}(?=[A-Z][a-z]{2,}|$))*");
     private static final Pattern LETTER_RUN = Pattern.compile("[a-z]+");
     private static final Pattern LETTER_OR_DIGIT_RUN = Pattern.compile("[a-z]+|[0-9]+");
     /** Words brands add to their own names in honest domains (starbucksrewards.com is not starbucksisu.com). */
@@ -40,13 +42,14 @@ final class MailboxNames {
             return null; // list software's encoded bounce addresses
         }
         for (String part : SEPARATORS.split(local)) {
-            if (part.length() >= 6 && part.chars().allMatch(Character::isLetter) && randomCase(part)) {
+            if (part.chars().allMatch(Character::isLetter) && randomCase(part)) {
                 return "\"" + part + "\" mixes upper and lower case at random";
             }
             String lower = part.toLowerCase(Locale.ROOT);
             if (lower.length() >= 8 && lower.chars().allMatch(c -> c < 128 && Character.isLetterOrDigit(c))
                     && LETTER_OR_DIGIT_RUN.matcher(lower).results().count() >= 5
-                    && LETTER_RUN.matcher(lower).results().count() >= 3) { // not a ticket number with a prefix
+                    && LETTER_RUN.matcher(lower).results().count() >= 3 // not a ticket number with a prefix
+                    && lower.chars().anyMatch(c -> c > 'f' && c <= 'z')) { // nor a hexadecimal list id
                 return "\"" + part + "\" shuffles letters and digits";
             }
         }
@@ -58,32 +61,12 @@ final class MailboxNames {
     }
 
     /**
-     * Upper-case runs of two or more letters before lower case, and single lower-case letters after upper case,
-     * as in {@code qqDykcVYc}; CamelCase words ({@code SonoBelloLipos}) and {@code McCormac} have at most one.
+     * Letters that do not read as CamelCase words: {@code qqDykcVYc}, {@code rBEqxqW}, {@code CuStomEr}. Words
+     * ({@code SonoBelloLipos}, {@code McCormac}, {@code eBay}) and acronyms ({@code JohnDOE}) read fine.
      */
     static boolean randomCase(String letters) {
-        int odd = 0;
-        int uppers = 0;
-        int i = 0;
-        int n = letters.length();
-        while (i < n) {
-            boolean upper = Character.isUpperCase(letters.charAt(i));
-            int j = i;
-            while (j < n && Character.isUpperCase(letters.charAt(j)) == upper) {
-                j++;
-            }
-            int run = j - i;
-            if (upper) {
-                uppers += run;
-                if (run >= 2 && j < n) {
-                    odd++;
-                }
-            } else if (run == 1 && i > 0) {
-                odd++;
-            }
-            i = j;
-        }
-        return odd >= 2 && uppers >= 2 && uppers < n;
+        long uppers = letters.chars().filter(Character::isUpperCase).count();
+        return letters.length() >= 5 && uppers >= 2 && uppers < letters.length() && !CAMEL_CASE.matcher(letters).matches();
     }
 
     /** The random tail after the display name's words in the local part, or {@code null}. */

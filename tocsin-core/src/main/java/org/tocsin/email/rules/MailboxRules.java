@@ -81,16 +81,18 @@ public final class MailboxRules implements EmailRule {
         if (!organisation || own.isEmpty()) {
             return null;
         }
-        StringBuilder domains = new StringBuilder(from.address().toLowerCase(Locale.ROOT)).append(' ');
+        // domains only: a mailbox name is free text ("restructuring@animaker.com" proves nothing)
+        StringBuilder domains = new StringBuilder(from.domain()).append(' ');
         for (MailAddress r : view.message().replyTo()) {
-            domains.append(r.address().toLowerCase(Locale.ROOT)).append(' ');
+            domains.append(r.domain() == null ? "" : r.domain()).append(' ');
         }
         int seen = 0;
         for (Link l : view.links()) {
             if (l.url() != null && l.url().asciiHost() != null) {
                 domains.append(l.url().asciiHost()).append(' ');
             } else if (l.href().regionMatches(true, 0, "mailto:", 0, 7)) {
-                domains.append(l.href().toLowerCase(Locale.ROOT)).append(' ');
+                String d = DomainNames.domainOfAddress(l.href().substring(7));
+                domains.append(d == null ? "" : d).append(' ');
             }
             if (++seen >= 200) {
                 break;
