@@ -125,6 +125,9 @@ final class PairActions extends KeyedProcessFunction<Tuple3<Integer, Long, Integ
         }
         kept.update(pairer.kept());
         newest.update(pairer.newest());
+        if (ctx.timerService().currentWatermark() == Long.MAX_VALUE) {
+            return; // the input has ended (always so in BATCH mode): no timer can fire again, and state goes with the key
+        }
         long clearAt = (pairer.newest() + rules.keepSeconds() + 1) * 1000;
         Long previous = cleanup.value();
         if (previous == null || previous != clearAt) {
