@@ -72,8 +72,9 @@ public final class EmailSignals {
             3, "T1583.001");
     public static final SignalDefinition SENDER_NAME_UNRELATED = new SignalDefinition("EMAIL_SENDER_NAME_UNRELATED",
             "The display name presents an organisation whose name appears in no domain of the message: not the"
-                    + " sender's, not the reply address's, not any link's.",
-            1, "T1656");
+                    + " sender's, not the reply address's, not any link's. Since the 2024 bulk-sender rules of Google and"
+                    + " Yahoo an organisation's From domain must align with its own DKIM signature.",
+            1.5, "T1656");
 
     // links
     public static final SignalDefinition LINK_TEXT_MISMATCH = new SignalDefinition("EMAIL_LINK_TEXT_MISMATCH",
@@ -151,7 +152,8 @@ public final class EmailSignals {
             "The subject line itself is a lure (account alert, payment, prize, delivery, urgency).",
             2, "T1566");
     public static final SignalDefinition RECIPIENT_IN_SUBJECT = new SignalDefinition("EMAIL_RECIPIENT_IN_SUBJECT",
-            "The subject or the sender's name quotes the recipient's own address, a mass-personalisation trick.",
+            "The subject, the sender's name or the greeting quotes the recipient's own address, a mass-personalisation"
+                    + " trick: the sender knows nothing else about them.",
             1.5, "T1566");
     public static final SignalDefinition CONFUSABLE_TEXT = new SignalDefinition("EMAIL_CONFUSABLE_TEXT",
             "The subject or display name dresses words in look-alike characters (mixed scripts in one word,"

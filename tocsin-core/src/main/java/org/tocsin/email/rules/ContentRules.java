@@ -113,10 +113,18 @@ public final class ContentRules implements EmailRule {
         var m = view.message();
         String name = m.from() == null ? "" : m.from().displayName();
         String lowerSubjectAndName = (m.subject() + " " + name).toLowerCase(java.util.Locale.ROOT);
+        String opening = TextFold.fold(view.visibleText().length() > 600 ? view.visibleText().substring(0, 600) : view.visibleText());
         for (var to : m.to()) {
-            if (to.address().contains("@") && lowerSubjectAndName.contains(to.address())
-                    && (m.from() == null || !to.address().equals(m.from().address()))) {
+            if (!to.address().contains("@") || (m.from() != null && to.address().equals(m.from().address()))) {
+                continue;
+            }
+            if (lowerSubjectAndName.contains(to.address())) {
                 out.add(EmailSignals.RECIPIENT_IN_SUBJECT.fire("Subject or sender name quotes the recipient " + to.address()));
+                break;
+            }
+            if (greetsByAddress(opening, to.address())) {
+                out.add(EmailSignals.RECIPIENT_IN_SUBJECT.fire("The text greets the reader by the address " + to.address()
+                        + ": the sender knows nothing else about them"));
                 break;
             }
         }
@@ -163,6 +171,20 @@ public final class ContentRules implements EmailRule {
             out.add(EmailSignals.NO_READABLE_TEXT.fire("The HTML is " + view.images() + " image(s) and a link with "
                     + readable + " characters of text"));
         }
+    }
+
+    private static final Pattern GREETING_WORD = Pattern.compile("\\b(?:hi|hello|hey|dear|hallo|beste|ola|oi|bonjour|"
+            + "caro|cara|prezad[oa]|sehr geehrte[rs]?|guten tag|hola|estimad[oa]|querid[oa])[ ,]+$");
+
+    /** "Hello jane@example.org," — a greeting that names the reader by address. */
+    static boolean greetsByAddress(String foldedOpening, String address) {
+        int at = foldedOpening.indexOf(address);
+        if (at < 0) {
+            return false;
+        }
+        int after = at + address.length();
+        boolean punctuated = after < foldedOpening.length() && (foldedOpening.charAt(after) == ',' || foldedOpening.charAt(after) == '!');
+        return GREETING_WORD.matcher(foldedOpening.substring(Math.max(0, at - 24), at)).find() || (punctuated && at < 300);
     }
 
     /** The image-sharing host the body's pictures load from, or {@code null}. */

@@ -96,4 +96,12 @@ class ScamSignalsTest {
         assertThat(signals("Deals <deals@shop.example>", "Hi", "<p>Act now, the sale ends within 24 hours.</p>"))
                 .doesNotContain("EMAIL_LURE_STACK");
     }
+
+    @Test
+    void aGreetingByAddress() {
+        assertThat(ContentRules.greetsByAddress("hallo a@example.org! je bent er", "a@example.org")).isTrue();
+        assertThat(ContentRules.greetsByAddress("dear a@example.org we have news", "a@example.org")).isTrue();
+        assertThat(ContentRules.greetsByAddress("this notice was sent to a@example.org because you subscribed",
+                "a@example.org")).isFalse();
+    }
 }
