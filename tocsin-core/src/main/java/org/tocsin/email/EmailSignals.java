@@ -62,6 +62,10 @@ public final class EmailSignals {
     public static final SignalDefinition SENDER_ADDRESS_BRAND = new SignalDefinition("EMAIL_SENDER_ADDRESS_BRAND",
             "The sender's mailbox name claims a provider or protected brand on an unrelated domain.",
             1.5, "T1656");
+    public static final SignalDefinition GOVERNMENT_NAME_OFF_GOV = new SignalDefinition("EMAIL_GOVERNMENT_NAME_OFF_GOV",
+            "The sender's name speaks for a court, tax office, police, election office or other government body, but"
+                    + " the mail does not come from a government domain (.gov, .gov.br, .gouv.fr, ...).",
+            2, "T1656");
     public static final SignalDefinition SENDER_GENERATED_MAILBOX = new SignalDefinition("EMAIL_SENDER_GENERATED_MAILBOX",
             "The sender's mailbox name was generated, not chosen: random case (JPvgzLn@), letters and digits shuffled"
                     + " (b75pcoop8oth@), or the sender's own name with a random tail (elizabethwrightwrfpg@).",
@@ -276,7 +280,7 @@ public final class EmailSignals {
         return List.of(DISPLAY_NAME_SPOOF, DISPLAY_NAME_BRAND, DISPLAY_NAME_ADDRESS, REPLY_TO_MISMATCH,
                 RETURN_PATH_MISMATCH, SENDER_HEADER_MISMATCH, FREEMAIL_CLAIMS_ORG, SENDER_LOOKALIKE,
                 FROM_MALFORMED, SENDER_HOSTED_DOMAIN, SENDER_MACHINE_DOMAIN, SENDER_ABUSED_TLD, DISPLAY_NAME_REFERENCE,
-                SENDER_ADDRESS_BRAND, SENDER_GENERATED_MAILBOX, SENDER_PADDED_BRAND_DOMAIN, SENDER_NAME_UNRELATED,
+                SENDER_ADDRESS_BRAND, GOVERNMENT_NAME_OFF_GOV, SENDER_GENERATED_MAILBOX, SENDER_PADDED_BRAND_DOMAIN, SENDER_NAME_UNRELATED,
                 LINK_TEXT_MISMATCH, LINK_SHORTENER, LINK_OPEN_REDIRECT, LINK_IP_LITERAL, LINK_USERINFO,
                 LINK_PUNYCODE, LINK_INVISIBLE_CHARS, LINK_ABUSED_HOSTING, LINK_LOOKALIKE, LINK_SCRIPT_URI,
                 LINK_ABUSED_TLD, LINK_BRAND_IN_URL,

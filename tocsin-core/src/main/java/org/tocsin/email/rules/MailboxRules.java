@@ -4,6 +4,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.tocsin.domain.DomainNames;
 import org.tocsin.email.EmailContext;
@@ -33,6 +34,7 @@ public final class MailboxRules implements EmailRule {
             "newsletter", "promo", "promotions", "wallet", "exchange", "finance", "financial", "loan", "loans", "credit",
             "pharmacy", "dating", "delivery", "express", "shipping", "premium", "equipe", "servicos", "atendimento",
             "kundenservice", "abteilung", "equipo", "servicio", "klantenservice");
+    private static final Pattern ON_BEHALF = Pattern.compile("^\\S.{0,40}? (?:from|at) ([a-z0-9].{2,60})$");
     private static final Set<String> FILLER = Set.of("the", "and", "for", "with", "from", "your", "you", "our", "van",
             "von", "der", "des", "del", "los", "las", "une", "les", "dear", "por", "para", "com", "www");
 
@@ -68,8 +70,10 @@ public final class MailboxRules implements EmailRule {
 
     /** The display name's own word when it names an organisation that no domain of the message carries. */
     static String unrelatedName(MessageView view, MailAddress from) {
-        String[] words = TextFold.fold(ContentRules.bounded(from.displayName())).split("[^a-z0-9]+");
-        boolean organisation = false;
+        String name = TextFold.fold(ContentRules.bounded(from.displayName()));
+        Matcher on = ON_BEHALF.matcher(name);
+        boolean organisation = on.find(); // "Katie from Ledger" speaks for Ledger
+        String[] words = (organisation ? on.group(1) : name).split("[^a-z0-9]+");
         Set<String> own = new LinkedHashSet<>();
         for (String w : words) {
             if (ORGANISATION_WORDS.contains(w)) {

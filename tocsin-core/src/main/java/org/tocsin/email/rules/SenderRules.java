@@ -38,6 +38,16 @@ public final class SenderRules implements EmailRule {
             + "tribunal|court|justica|justice|policia|police|government|governo|gov|federal|irpf|imposto|tax|"
             + "intimacao|prefeitura|detran|finanzamt|polizei|gericht|kundenservice|kundendienst)\\b");
 
+    /** Courts, tax offices, police, election offices: bodies whose mail comes from government domains. */
+    private static final Pattern GOVERNMENT_NAME = Pattern.compile("\\b(?:federal court|court system|district court|"
+            + "supreme court|tribunal|social security|internal revenue|irs|hmrc|tax (?:office|authority|department)|"
+            + "police|policia|polizei|gendarmerie|ministry of|ministerio d[aoe]|ministere d|department of|dept\\.? of|"
+            + "board of elections|elections? (?:office|board|commission|department)|secretary of state|county clerk|"
+            + "receita federal|finanzamt|douane|customs and border|prefeitura|detran|inss)\\b");
+    /** Government domains: .gov, .mil, and the national second levels (.gov.br, .gob.mx, .gouv.fr, .bund.de ...). */
+    private static final Pattern GOVERNMENT_DOMAIN = Pattern.compile(
+            "(?:^|\\.)(?:gov|mil|gov\\.[a-z]{2}|gob\\.[a-z]{2}|gouv\\.[a-z]{2}|govt\\.[a-z]{2}|go\\.[a-z]{2}|gc\\.ca|"
+            + "bund\\.de|europa\\.eu|admin\\.ch|jus\\.br|gv\\.at|overheid\\.nl|police\\.uk)$");
     private static final Pattern REFERENCE_IN_NAME = Pattern.compile(
             "(?iu)\\d{6,}|\\b(?:protocolo|protocol|contrato|processo|ref(?:erence)?|case|ticket|pedido|order|id)\\s*[:#nº°.-]*\\s*[a-z0-9]*\\d[a-z0-9]{3,}");
 
@@ -97,6 +107,12 @@ public final class SenderRules implements EmailRule {
                 impersonated = true;
                 break;
             }
+        }
+        Matcher government = GOVERNMENT_NAME.matcher(TextFold.fold(ContentRules.bounded(from.displayName())));
+        if (!ctx.isFreeMail(from.domain()) && government.find() && !GOVERNMENT_DOMAIN.matcher(from.domain()).find()) {
+            out.add(EmailSignals.GOVERNMENT_NAME_OFF_GOV.fire("From: " + from + " speaks as \"" + government.group()
+                    + "\" from " + fromReg + ", not a government domain"));
+            impersonated = true;
         }
         if (ctx.isFreeMail(from.domain()) && !from.displayName().isEmpty()) {
             Matcher ow = ORG_WORDS.matcher(TextFold.fold(ContentRules.bounded(from.displayName())));

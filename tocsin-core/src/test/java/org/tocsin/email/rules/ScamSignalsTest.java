@@ -104,4 +104,22 @@ class ScamSignalsTest {
         assertThat(ContentRules.greetsByAddress("this notice was sent to a@example.org because you subscribed",
                 "a@example.org")).isFalse();
     }
+
+    @Test
+    void aGovernmentNameOffAGovernmentDomain() {
+        assertThat(signals("U.S. Federal Court System <survey@qp-mail.example>", "Notice", "<p>Your case file</p>"))
+                .contains("EMAIL_GOVERNMENT_NAME_OFF_GOV");
+        assertThat(signals("Board of Elections <info@elections.example.gov>", "Notice", "<p>Poll worker training</p>"))
+                .doesNotContain("EMAIL_GOVERNMENT_NAME_OFF_GOV");
+        assertThat(signals("Receita Federal <aviso@fazenda.gov.br>", "Aviso", "<p>Declaracao</p>"))
+                .doesNotContain("EMAIL_GOVERNMENT_NAME_OFF_GOV");
+    }
+
+    @Test
+    void someoneFromAnOrganisation() {
+        assertThat(signals("Katie from Ledger <noreply@goloadup.example>", "Breach", "<p>A breach was found</p>"))
+                .contains("EMAIL_SENDER_NAME_UNRELATED");
+        assertThat(signals("Katie from Ledger <katie@ledger.example>", "Breach", "<p>A breach was found</p>"))
+                .doesNotContain("EMAIL_SENDER_NAME_UNRELATED");
+    }
 }
