@@ -18,9 +18,9 @@ import java.util.regex.Pattern;
  *
  * <p>A naive scan tries every phrase at every word of a message (a regular-expression alternation of a
  * couple of hundred branches), which made this the most expensive step of triage. Instead each phrase is
- * filed under the two-letter word starts it can begin with — found by asking the phrase's own pattern
- * whether a two-letter input could be the start of a match ({@link Matcher#hitEnd()}) — and at each word
- * of the text only the phrases filed under its first two letters are tried.
+ * filed under the three-character word starts it can begin with — found by asking the phrase's own pattern
+ * whether such an input could be the start of a match ({@link Matcher#hitEnd()}) — and at each word
+ * of the text only the phrases filed under its first three characters are tried.
  *
  * <p>Only the first {@link #MAX_SCANNED} characters are scanned: lures are written to be read, so they
  * sit near the top, and a bound keeps a 1 MB newsletter from costing a thousand times a short lure.
@@ -39,6 +39,12 @@ public final class LurePhrases {
     private final List<Pattern> patterns;
     /** Phrases by the index of their first two characters ({@link #slot}); {@code null} where none. */
     private final int[][] byPrefix;
+    /**
+     * The same by the first three characters ({@link #slot3}): a word start like "the" or "you" would otherwise
+     * try every phrase that could begin "th" or "yo". Used whenever the third character is in the probed
+     * alphabet; otherwise the two-character table (a superset) is.
+     */
+    private final int[][] byPrefix3;
 
     private record Phrase(String category, Pattern pattern) {
     }
@@ -47,7 +53,8 @@ public final class LurePhrases {
         this.categoryOf = phrases.stream().map(Phrase::category).toList();
         this.patterns = phrases.stream().map(Phrase::pattern).toList();
         Map<Integer, List<Integer>> index = new java.util.HashMap<>();
-        // (built once; the scan below uses the flat table)
+        Map<Integer, List<Integer>> index3 = new java.util.HashMap<>();
+        // (built once; the scan below uses the flat tables)
         for (int p = 0; p < patterns.size(); p++) {
             Pattern pattern = patterns.get(p);
             for (char c1 : WORD_CHARS.toCharArray()) {
@@ -55,15 +62,37 @@ public final class LurePhrases {
                     continue;
                 }
                 for (char c2 : SECOND_CHARS.toCharArray()) {
-                    String start = c2 == END ? String.valueOf(c1) : "" + c1 + c2;
-                    if (c2 == END ? pattern.matcher(start).lookingAt() : couldStart(pattern, start)) {
-                        index.computeIfAbsent(slot(c1, c2), k -> new ArrayList<>()).add(p);
+                    if (c2 == END) {
+                        if (pattern.matcher(String.valueOf(c1)).lookingAt()) {
+                            index.computeIfAbsent(slot(c1, END), k -> new ArrayList<>()).add(p);
+                            index3.computeIfAbsent(slot3(c1, END, END), k -> new ArrayList<>()).add(p);
+                        }
+                        continue;
+                    }
+                    String two = "" + c1 + c2;
+                    if (!couldStart(pattern, two)) {
+                        continue;
+                    }
+                    index.computeIfAbsent(slot(c1, c2), k -> new ArrayList<>()).add(p);
+                    for (char c3 : SECOND_CHARS.toCharArray()) {
+                        if (c3 == END ? pattern.matcher(two).lookingAt() : couldStart(pattern, two + c3)) {
+                            index3.computeIfAbsent(slot3(c1, c2, c3), k -> new ArrayList<>()).add(p);
+                        }
                     }
                 }
             }
         }
         this.byPrefix = new int[WORD_CHARS.length() * SECOND_CHARS.length()][];
         index.forEach((k, v) -> byPrefix[k] = v.stream().mapToInt(Integer::intValue).toArray());
+        this.byPrefix3 = new int[WORD_CHARS.length() * SECOND_CHARS.length() * SECOND_CHARS.length()][];
+        index3.forEach((k, v) -> byPrefix3[k] = v.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    /** The three-character table slot, or -1 when a character is outside the probed alphabet. */
+    private static int slot3(char c1, char c2, char c3) {
+        int s = slot(c1, c2);
+        int i3 = c3 < 128 ? SECOND_INDEX[c3] : -1;
+        return s < 0 || i3 < 0 ? -1 : s * SECOND_CHARS.length() + i3;
     }
 
     /** True when {@code start} matches, or could be extended into a match, of the pattern. */
@@ -153,8 +182,11 @@ public final class LurePhrases {
             if (!isWordChar(c1) || (i > 0 && isWordChar(text.charAt(i - 1)))) {
                 continue; // phrases start at the beginning of a word
             }
-            int slot = slot(c1, i + 1 < n ? text.charAt(i + 1) : END);
-            int[] candidates = slot < 0 ? null : byPrefix[slot];
+            char c2 = i + 1 < n ? text.charAt(i + 1) : END;
+            char c3 = c2 == END ? END : i + 2 < n ? text.charAt(i + 2) : END;
+            int slot3 = slot3(c1, c2, c3);
+            int slot = slot(c1, c2);
+            int[] candidates = slot3 >= 0 ? byPrefix3[slot3] : slot < 0 ? null : byPrefix[slot];
             if (candidates == null) {
                 continue;
             }
@@ -175,6 +207,27 @@ public final class LurePhrases {
                 m.region(i, n);
                 if (m.lookingAt()) {
                     found.put(category, m.group());
+                }
+            }
+        }
+        return found;
+    }
+
+    /** The same answer without the prefix index: every phrase tried at every word start (for tests of the index). */
+    Map<String, String> findAllUnindexed(String foldedText) {
+        String text = foldedText.length() > MAX_SCANNED ? foldedText.substring(0, MAX_SCANNED) : foldedText;
+        Map<String, String> found = new LinkedHashMap<>();
+        for (int i = 0; i < text.length(); i++) {
+            if (!isWordChar(text.charAt(i)) || (i > 0 && isWordChar(text.charAt(i - 1)))) {
+                continue;
+            }
+            for (int p = 0; p < patterns.size(); p++) {
+                if (found.containsKey(categoryOf.get(p))) {
+                    continue;
+                }
+                Matcher m = patterns.get(p).matcher(text).useTransparentBounds(true).useAnchoringBounds(false).region(i, text.length());
+                if (m.lookingAt()) {
+                    found.put(categoryOf.get(p), m.group());
                 }
             }
         }

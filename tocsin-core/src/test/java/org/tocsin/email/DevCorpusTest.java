@@ -43,6 +43,6 @@ class DevCorpusTest {
         eval.add(phish, item.source(), triage.triage(item.message()));
     }
 
-    static final double RECALL_FLOOR = 0.88;
+    static final double RECALL_FLOOR = 0.89;
     static final double FPR_CEILING = 0.005;
 }
