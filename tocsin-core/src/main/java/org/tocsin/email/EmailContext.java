@@ -33,6 +33,8 @@ public final class EmailContext {
                             boolean caution) {
     }
 
+    /** The role of a protected person of the profile (the other people are contacts). */
+    public static final String PROTECTED_PERSON = "protected person";
     private final Profile profile;
     private final ReferenceData reference;
     private final LookalikeIndex lookalikes;
@@ -49,7 +51,7 @@ public final class EmailContext {
         this.reference = reference;
         this.lookalikes = LookalikeIndex.of(ProtectedNames.of(profile, reference, true));
         for (Person p : profile.people()) {
-            people.add(known(p.name(), p.emails(), "protected person"));
+            people.add(known(p.name(), p.emails(), PROTECTED_PERSON));
         }
         for (Contact c : profile.contacts()) {
             KnownName k = known(c.name(), c.emails(), "contact");

@@ -92,14 +92,16 @@ public final class EmailTriage {
 
     /**
      * A message is a report when it carries another message, attached or forwarded inline, and was sent by
-     * someone we defend (a person of the profile or an address on a defended domain). A "Fwd:" subject is
-     * not enough: anyone can write one, and phishing that wraps a harmless message must still be judged itself.
+     * someone we defend (a protected person of the profile or an address on a defended domain; not a contact,
+     * whose replies quote our own mail). A "Fwd:" subject is not enough: anyone can write one, and phishing
+     * that wraps a harmless message must still be judged itself.
      */
     boolean fromDefended(MailMessage m) {
         String fromDomain = m.fromDomain();
         boolean fromDefended = fromDomain != null && context.isProtectedDomain(DomainNames.registrable(fromDomain));
         for (var p : context.people()) {
-            if (m.from() != null && p.addresses().contains(m.from().address().toLowerCase(Locale.ROOT))) {
+            if (m.from() != null && p.role().equals(EmailContext.PROTECTED_PERSON)
+                    && p.addresses().contains(m.from().address().toLowerCase(Locale.ROOT))) {
                 fromDefended = true;
             }
         }

@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.tocsin.email.read.MailItem;
 import org.tocsin.email.read.MailReader;
+import org.tocsin.profile.Contact;
 import org.tocsin.profile.Organization;
 import org.tocsin.profile.OrganizationKind;
 import org.tocsin.profile.Profile;
@@ -24,7 +25,8 @@ class ReportTriageTest {
             + "Congratulations, you have been selected! Claim your prize within 24 hours.\r\n";
     private final EmailTriage triage = new EmailTriage(new EmailContext(new Profile(List.of(new Organization(
             "Example Campaign", OrganizationKind.CAMPAIGN, List.of("examplecampaign.org"), List.of())), List.of(),
-            List.of(), List.of(), List.of()), ReferenceData.bundled()), new Scorer(EmailTriage.DEFAULT_THRESHOLDS));
+            List.of(new Contact("John Smith", List.of("jsmith@news.example"), null)), List.of(), List.of()),
+            ReferenceData.bundled()), new Scorer(EmailTriage.DEFAULT_THRESHOLDS));
 
     private List<TriageResult> triage(String extraHeaders, String from) {
         String mail = extraHeaders + "From: " + from + "\r\nTo: security@examplecampaign.org\r\nSubject: Fw: Congratulations\r\n"
@@ -60,5 +62,13 @@ class ReportTriageTest {
         assertThat(results.get(0).reporter()).isNull();
         assertThat(results.get(0).assessment().signals()).extracting(s -> s.id()).contains("EMAIL_RETURN_PATH_MISMATCH");
         assertThat(results.get(1).reporter()).isEqualTo("staff@examplecampaign.org");
+    }
+
+    @Test
+    void aContactsReplyQuotingMailIsJudgedItself() {
+        List<TriageResult> results = triage("", "John Smith <jsmith@news.example>");
+        assertThat(results).hasSize(1);
+        assertThat(results.get(0).reporter()).isNull();
+        assertThat(results.get(0).from().address()).isEqualTo("jsmith@news.example");
     }
 }

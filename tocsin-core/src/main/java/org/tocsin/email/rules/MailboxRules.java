@@ -19,9 +19,8 @@ import org.tocsin.text.TextFold;
 /**
  * Whether the sending mailbox is one its claimed owner would use. Scam campaigns send from mailboxes and
  * domains made by the thousand ({@link MailboxNames}), under a name that appears nowhere in the message's
- * own domains.
- * An organisation's mail names itself in its domains; since the 2024 bulk-sender rules of Google and
- * Yahoo, its From domain must even align with its DKIM signature.
+ * own domains. An organisation's mail names itself in its domains; since the 2024 bulk-sender rules of
+ * Google and Yahoo, its From domain must even align with its DKIM signature.
  */
 public final class MailboxRules implements EmailRule {
     /** Words that make a display name an organisation's ("Member Services", "Rewards Team"). */
