@@ -16,8 +16,8 @@ import org.tocsin.signal.Signal;
 /**
  * Authentication-Results and ARC-Authentication-Results (RFC 8601, RFC 8617), believed only when
  * stamped by one of the profile's trusted authserv-ids, or written above the border of its trusted relays:
- * anyone can write such a header, only our own mail system's is evidence. Only the topmost trusted header counts (the one our border MTA added).
- * A missing header is unknown, never evidence either way.
+ * anyone can write such a header, only our own mail system's is evidence. Only the topmost trusted header
+ * counts (the one our border MTA added). A missing header is unknown, never evidence either way.
  */
 public final class AuthenticationRules implements EmailRule {
     private static final Pattern RESULT = Pattern.compile("(?i)\\b(spf|dkim|dmarc)\\s*=\\s*([a-z]+)");

@@ -34,15 +34,11 @@ public final class CompositeRules implements EmailRule {
             EmailSignals.SENDER_GENERATED_MAILBOX, EmailSignals.SENDER_PADDED_BRAND_DOMAIN,
             EmailSignals.IMAGE_ON_SHARING_SITE);
 
-    /** The lure kinds of the text (the subject and the rapport lures are counted elsewhere). */
-    private static final Set<String> TEXT_LURES = ids(EmailSignals.SIGN_IN_LURE, EmailSignals.SECURITY_ALERT_LURE,
-            EmailSignals.URGENCY, EmailSignals.PAYMENT_LURE, EmailSignals.PRIZE_LURE, EmailSignals.DELIVERY_LURE,
-            EmailSignals.CRYPTO_LURE, EmailSignals.EXTORTION_LURE, EmailSignals.GENERIC_GREETING,
-            EmailSignals.ADVANCE_FEE_LURE, EmailSignals.CALLBACK_LURE, EmailSignals.SCAM_OFFER_LURE);
-
     @Override
     public void apply(MessageView view, EmailContext ctx, List<Signal> out) {
-        List<String> kinds = out.stream().filter(s -> TEXT_LURES.contains(s.id())).map(Signal::id).distinct().toList();
+        // the kinds of body lure (the subject and the rapport lures are counted elsewhere)
+        List<String> kinds = out.stream().filter(s -> ContentRules.massLureIds().contains(s.id())).map(Signal::id)
+                .distinct().toList();
         if (kinds.size() >= 2) {
             // The lure cap keeps one kind of lure word from making a newsletter suspicious; scams stack kinds.
             out.add(EmailSignals.LURE_STACK.fire("Lures of " + kinds.size() + " kinds at once: " + String.join(", ", kinds)));

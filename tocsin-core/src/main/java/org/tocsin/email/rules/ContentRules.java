@@ -140,8 +140,8 @@ public final class ContentRules implements EmailRule {
         String token = repeatedInWordToken(m.text().isEmpty() ? view.visibleText() : m.text());
         if (token != null) {
             out.add(EmailSignals.TEXT_OBFUSCATION.fire("The token \"" + token + "\" is wedged into words again and again"));
-        } else if (taggedName(name) != null) {
-            out.add(EmailSignals.TEXT_OBFUSCATION.fire("The sender's name ends in the random tag \"" + taggedName(name)
+        } else if ((token = taggedName(name)) != null) {
+            out.add(EmailSignals.TEXT_OBFUSCATION.fire("The sender's name ends in the random tag \"" + token
                     + "\", which bulk tools vary from message to message to defeat duplicate detection"));
         } else {
             Matcher glued = GLUED_TOKEN.matcher(bounded(m.subject() + " " + name));
@@ -247,6 +247,14 @@ public final class ContentRules implements EmailRule {
     static String bounded(String s) {
         return s.length() <= 1024 ? s : s.substring(0, 1024);
     }
+
+    /** The ids of the body-lure signals (the kinds that the lure cap scales together). */
+    static java.util.Set<String> massLureIds() {
+        return MASS_LURE_IDS;
+    }
+
+    private static final java.util.Set<String> MASS_LURE_IDS = MASS_LURES.stream().map(c -> definition(c).id())
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     private static SignalDefinition definition(String category) {
         return switch (category) {

@@ -41,13 +41,16 @@ public final class SenderRules implements EmailRule {
     /** Courts, tax offices, police, election offices: bodies whose mail comes from government domains. */
     private static final Pattern GOVERNMENT_NAME = Pattern.compile("\\b(?:federal court|court system|district court|"
             + "supreme court|tribunal|social security|internal revenue|irs|hmrc|tax (?:office|authority|department)|"
-            + "police|policia|polizei|gendarmerie|ministry of|ministerio d[aoe]|ministere d|department of|dept\\.? of|"
+            + "police|policia|polizei|gendarmerie|ministry of|ministerio d[aoe]|ministere d|"
             + "board of elections|elections? (?:office|board|commission|department)|secretary of state|county clerk|"
             + "receita federal|finanzamt|douane|customs and border|prefeitura|detran|inss)\\b");
-    /** Government domains: .gov, .mil, and the national second levels (.gov.br, .gob.mx, .gouv.fr, .bund.de ...). */
+    /**
+     * Government domains: .gov, .mil, the national second levels (.gov.br, .gob.mx, .gouv.fr, .bund.de ...) and
+     * the US locality domains where many counties and their election offices still are (co.dakota.mn.us).
+     */
     private static final Pattern GOVERNMENT_DOMAIN = Pattern.compile(
             "(?:^|\\.)(?:gov|mil|gov\\.[a-z]{2}|gob\\.[a-z]{2}|gouv\\.[a-z]{2}|govt\\.[a-z]{2}|go\\.[a-z]{2}|gc\\.ca|"
-            + "bund\\.de|europa\\.eu|admin\\.ch|jus\\.br|gv\\.at|overheid\\.nl|police\\.uk)$");
+            + "bund\\.de|europa\\.eu|admin\\.ch|jus\\.br|gv\\.at|overheid\\.nl|police\\.uk|[a-z-]+\\.[a-z]{2}\\.us)$");
     private static final Pattern REFERENCE_IN_NAME = Pattern.compile(
             "(?iu)\\d{6,}|\\b(?:protocolo|protocol|contrato|processo|ref(?:erence)?|case|ticket|pedido|order|id)\\s*[:#nº°.-]*\\s*[a-z0-9]*\\d[a-z0-9]{3,}");
 

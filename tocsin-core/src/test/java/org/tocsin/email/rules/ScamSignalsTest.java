@@ -113,6 +113,10 @@ class ScamSignalsTest {
                 .doesNotContain("EMAIL_GOVERNMENT_NAME_OFF_GOV");
         assertThat(signals("Receita Federal <aviso@fazenda.gov.br>", "Aviso", "<p>Declaracao</p>"))
                 .doesNotContain("EMAIL_GOVERNMENT_NAME_OFF_GOV");
+        assertThat(signals("County Elections Office <vote@co.dakota.mn.us>", "Notice", "<p>Poll hours</p>"))
+                .doesNotContain("EMAIL_GOVERNMENT_NAME_OFF_GOV");
+        assertThat(signals("Department of Mathematics <math@university.example.edu>", "Seminar", "<p>Talk</p>"))
+                .doesNotContain("EMAIL_GOVERNMENT_NAME_OFF_GOV");
     }
 
     @Test
