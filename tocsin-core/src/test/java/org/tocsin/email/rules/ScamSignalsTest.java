@@ -126,4 +126,19 @@ class ScamSignalsTest {
         assertThat(signals("Katie from Ledger <katie@ledger.example>", "Breach", "<p>A breach was found</p>"))
                 .doesNotContain("EMAIL_SENDER_NAME_UNRELATED");
     }
+
+    @Test
+    void aPictureOnAnImageSharingSite() {
+        assertThat(signals("Loans <offers@lender.example>", "Loans", "<a href=\"http://lender.example/x\">"
+                + "<img src=\"https://i.imgur.com/abc123.png\"></a>")).contains("EMAIL_IMAGE_ON_SHARING_SITE");
+        assertThat(signals("Loans <offers@lender.example>", "Loans", "<a href=\"http://lender.example/x\">"
+                + "<img src=\"https://cdn.lender.example/abc123.png\"></a>")).doesNotContain("EMAIL_IMAGE_ON_SHARING_SITE");
+    }
+
+    @Test
+    void googleHostingFromAGmailAccountIsStillHosting() {
+        assertThat(signals("Score <malletflore022@gmail.com>", "Score released",
+                "<a href=\"https://docs.google.com/forms/d/e/1FAIpQL/viewform\">Open</a>"))
+                .contains("EMAIL_LINK_ABUSED_HOSTING");
+    }
 }
