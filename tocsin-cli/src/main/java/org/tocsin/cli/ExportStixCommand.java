@@ -5,8 +5,8 @@ import java.io.IOException;
 import java.sql.SQLException;
 import java.util.concurrent.Callable;
 import org.tocsin.reference.ReferenceData;
-import org.tocsin.store.StixBundle;
 import org.tocsin.store.Store;
+import org.tocsin.store.stix.StixBundle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 

@@ -3,8 +3,8 @@ package org.tocsin.server;
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.List;
-import org.tocsin.store.StixObjects.Query;
-import org.tocsin.store.StixTimestamps;
+import org.tocsin.store.stix.StixObjects.Query;
+import org.tocsin.store.stix.StixTimestamps;
 
 /**
  * TAXII 2.1's URL filters (§3.4) read into a store query: added_after, limit (at most the server's page limit),

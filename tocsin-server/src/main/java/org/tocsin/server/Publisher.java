@@ -11,8 +11,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.tocsin.store.AddResult;
-import org.tocsin.store.StixObjects;
+import org.tocsin.store.stix.AddResult;
+import org.tocsin.store.stix.StixObjects;
 
 /**
  * Publishes the store's findings into the collections marked for them: asks for a STIX bundle and adds its

@@ -9,11 +9,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
-import org.tocsin.store.AddResult;
-import org.tocsin.store.ManifestEntry;
-import org.tocsin.store.StixObjects.Page;
-import org.tocsin.store.StixTimestamps;
-import org.tocsin.store.StoredObject;
+import org.tocsin.store.stix.AddResult;
+import org.tocsin.store.stix.ManifestEntry;
+import org.tocsin.store.stix.StixObjects.Page;
+import org.tocsin.store.stix.StixTimestamps;
+import org.tocsin.store.stix.StoredObject;
 
 /**
  * The TAXII 2.1 resources (§4–5) as JSON. Optional lists are left out when empty, as TAXII's resource definitions

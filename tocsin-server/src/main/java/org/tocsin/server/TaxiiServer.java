@@ -17,13 +17,13 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.tocsin.store.AddResult;
-import org.tocsin.store.ManifestEntry;
-import org.tocsin.store.StixObjects;
-import org.tocsin.store.StixObjects.Page;
-import org.tocsin.store.StixObjects.Query;
-import org.tocsin.store.StixTimestamps;
-import org.tocsin.store.StoredObject;
+import org.tocsin.store.stix.AddResult;
+import org.tocsin.store.stix.ManifestEntry;
+import org.tocsin.store.stix.StixObjects.Page;
+import org.tocsin.store.stix.StixObjects.Query;
+import org.tocsin.store.stix.StixObjects;
+import org.tocsin.store.stix.StixTimestamps;
+import org.tocsin.store.stix.StoredObject;
 
 /**
  * A TAXII 2.1 server over the store's STIX objects (Javalin on Jetty): discovery, one API root, its collections,

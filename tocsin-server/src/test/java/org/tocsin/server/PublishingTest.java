@@ -19,8 +19,8 @@ import org.tocsin.reference.ReferenceData;
 import org.tocsin.signal.Signal;
 import org.tocsin.store.Finding;
 import org.tocsin.store.Observable;
-import org.tocsin.store.StixBundle;
 import org.tocsin.store.Store;
+import org.tocsin.store.stix.StixBundle;
 
 /** The store's findings, published into the collection marked for them and read back over TAXII. */
 class PublishingTest {

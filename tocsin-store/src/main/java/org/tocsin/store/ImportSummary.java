@@ -12,7 +12,7 @@ public final class ImportSummary {
     private int ignored;
     private final List<String> problems = new ArrayList<>();
 
-    void finding(boolean added) {
+    public void finding(boolean added) {
         if (added) {
             findings++;
         } else {
@@ -20,7 +20,7 @@ public final class ImportSummary {
         }
     }
 
-    void indicator(boolean added) {
+    public void indicator(boolean added) {
         if (added) {
             indicators++;
         } else {
@@ -28,17 +28,17 @@ public final class ImportSummary {
         }
     }
 
-    void foreign(int added, int already) {
+    public void foreign(int added, int already) {
         foreign += added;
         unchanged += already;
     }
 
     /** Something the format allows that Tocsin does not keep (a MISP attribute of another type, context only). */
-    void notKept() {
+    public void notKept() {
         ignored++;
     }
 
-    void problem(String p) {
+    public void problem(String p) {
         problems.add(p);
     }
 

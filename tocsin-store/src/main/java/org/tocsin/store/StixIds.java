@@ -14,6 +14,8 @@ import java.util.UUID;
 public final class StixIds {
     /** The namespace STIX 2.1 fixes for SCO ids. */
     static final UUID NAMESPACE = UUID.fromString("00abedb4-aa42-466c-9c01-fed23315a9b7");
+    /** Tocsin's own namespace: ids of the objects Tocsin writes (indicators, extensions, MISP uuids) over what they say. */
+    public static final UUID TOCSIN = UUID.fromString("2a7c6f1e-4d0b-5e8a-9f3c-1b2d3e4f5a6b");
 
     private StixIds() {
     }
@@ -28,7 +30,7 @@ public final class StixIds {
         return "file--" + uuid5(NAMESPACE, "{\"hashes\":{\"SHA-256\":" + jsonString(sha256) + "}}");
     }
 
-    static UUID uuid5(UUID namespace, String name) {
+    public static UUID uuid5(UUID namespace, String name) {
         MessageDigest sha1;
         try {
             sha1 = MessageDigest.getInstance("SHA-1");

@@ -435,9 +435,13 @@ public final class Store implements AutoCloseable {
         return out;
     }
 
-    /** The STIX objects kept on this store's connection (received, or published to TAXII collections). */
-    public StixObjects stixObjects() {
-        return new StixObjects(db);
+    /**
+     * This store's connection, for the tables that the sharing packages keep beside the store's own (STIX objects per
+     * TAXII collection: {@code org.tocsin.store.stix.StixObjects}). One store, one thread: the caller uses it in
+     * between the store's own calls, never at the same time.
+     */
+    public Connection connection() {
+        return db;
     }
 
     @Override

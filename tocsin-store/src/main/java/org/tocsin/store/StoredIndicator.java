@@ -28,7 +28,7 @@ public record StoredIndicator(String id, Observable observable, String actor, St
 
     /** The id of an analyst's indicator: the same observable, actor and source, the same indicator. */
     public static String analystId(Observable o, String actor, String source) {
-        return "indicator--" + StixIds.uuid5(StixBundle.TOCSIN, "analyst:" + o.stixId() + "\n" + actor + "\n" + source);
+        return "indicator--" + StixIds.uuid5(StixIds.TOCSIN, "analyst:" + o.stixId() + "\n" + actor + "\n" + source);
     }
 
     /** What attribution compares cases with. */

@@ -1,10 +1,8 @@
 /**
- * The knowledge store: evidence (once, by SHA-256), findings with their signals, and observables (STIX
- * cyber-observables with deterministic ids) linking findings that share infrastructure; known indicators that
- * analysts add or imports bring; and STIX objects per TAXII collection, every version ({@code StixObjects}: what
- * the TAXII server serves and imports keep). Embedded H2 by default, PostgreSQL by JDBC URL; the schema is
- * migrated by Flyway on open. The store leaves as STIX 2.1 bundles ({@code StixBundle}) and MISP events
- * ({@code MispEvent}) and comes back through {@code StixImport} and {@code MispImport}; partners' STIX patterns
- * are read strictly by {@code StixPattern}.
+ * The knowledge store itself: evidence (once, by SHA-256), findings with their signals, and observables (STIX
+ * cyber-observables with deterministic ids, {@code StixIds}) linking findings that share infrastructure; known
+ * indicators that analysts add or imports bring; attribution over what is stored. Embedded H2 by default,
+ * PostgreSQL by JDBC URL; the schema is migrated by Flyway on open. Sharing lives below: STIX 2.1 out, in and per
+ * TAXII collection in {@code stix}, the STIX pattern grammar in {@code stix.pattern}, MISP in {@code misp}.
  */
 package org.tocsin.store;

@@ -11,19 +11,20 @@ import java.util.List;
 import org.tocsin.evidence.EvidenceRef;
 import org.tocsin.intel.ThreatActors;
 import org.tocsin.signal.Signal;
+import org.tocsin.store.stix.StixImport;
 
 /**
  * A store holding one of everything an export writes: an APT42-style lure (TLP:RED) that an analyst's indicator
  * attributes, a Doppelganger lookalike seen by mail (AMBER) and in a CT feed (GREEN), a clean newsletter, and a
  * partner's bundle (an indicator pointing at CopyCop, an indicator too complex to look up, their relationships).
  */
-final class ExampleStore {
-    static final Instant T0 = Instant.parse("2024-09-03T14:00:00.123Z");
+public final class ExampleStore {
+    public static final Instant T0 = Instant.parse("2024-09-03T14:00:00.123Z");
 
     private ExampleStore() {
     }
 
-    static JsonNode partnerBundle() {
+    public static JsonNode partnerBundle() {
         try (InputStream in = ExampleStore.class.getResourceAsStream("/stix/partner-bundle.json")) {
             return new ObjectMapper().readTree(in);
         } catch (IOException e) {
@@ -31,7 +32,7 @@ final class ExampleStore {
         }
     }
 
-    static void fill(Store store) throws SQLException {
+    public static void fill(Store store) throws SQLException {
         store.ingest(new Evidence(new EvidenceRef("mail/lure.eml", "a".repeat(64), 2048), "email", Tlp.AMBER, T0),
                 List.of(new Finding("email", "Interview request", "malicious", 14.5, "high",
                         List.of(new Signal("EMAIL_SENDER_LOOKALIKE_DOMAIN", 4, "From: j.smith@washingtonpost.pm — it's a lookalike", "T1566.002"),

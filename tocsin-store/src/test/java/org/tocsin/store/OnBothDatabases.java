@@ -6,17 +6,17 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.io.TempDir;
 
 /** For tests that run on both databases: {@code @MethodSource("databases")} gives each a fresh one. */
-abstract class OnBothDatabases {
+public abstract class OnBothDatabases {
     private static final String PG_SCHEMA = TestDb.newSchemaName();
     @TempDir
     static Path dir;
 
-    static Stream<TestDb> databases() {
+    public static Stream<TestDb> databases() {
         return TestDb.both(dir, PG_SCHEMA);
     }
 
     @AfterAll
-    static void dropSchema() {
+    public static void dropSchema() {
         TestDb.dropSchema(PG_SCHEMA);
     }
 }

@@ -14,22 +14,22 @@ import java.util.stream.Stream;
  * A database the store's tests run on: a fresh embedded H2 file, or a fresh schema in the machine's PostgreSQL
  * (the test is skipped, saying why, when PostgreSQL does not answer).
  */
-record TestDb(String name, String url, String user, String password, String pgSchema) {
+public record TestDb(String name, String url, String user, String password, String pgSchema) {
     private static final String PG = "jdbc:postgresql://127.0.0.1:5432/test";
 
     /** Both databases: H2 in {@code dir}, PostgreSQL in {@code pgSchema} (emptied by every {@link #open}). */
-    static Stream<TestDb> both(Path dir, String pgSchema) {
+    public static Stream<TestDb> both(Path dir, String pgSchema) {
         return Stream.of(new TestDb("h2", "jdbc:h2:file:" + dir.resolve("h2-" + UUID.randomUUID()), "sa", "", null),
                 new TestDb("postgresql", PG + "?currentSchema=" + pgSchema, "postgres", "", pgSchema));
     }
 
     /** A schema name no other run uses. */
-    static String newSchemaName() {
+    public static String newSchemaName() {
         return "tocsin_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     }
 
     /** Opens the store on an empty database (migrating it). */
-    Store open() throws SQLException {
+    public Store open() throws SQLException {
         if (pgSchema != null) {
             try (Connection c = DriverManager.getConnection(PG, "postgres", ""); Statement s = c.createStatement()) {
                 s.execute("CREATE SCHEMA IF NOT EXISTS " + pgSchema);
@@ -43,18 +43,18 @@ record TestDb(String name, String url, String user, String password, String pgSc
     }
 
     /** A connection to an empty, migrated database: {@link #open} without keeping the store. */
-    Connection fresh() throws SQLException {
+    public Connection fresh() throws SQLException {
         open().close();
         return connect();
     }
 
     /** Another connection to the database {@link #open} made. */
-    Connection connect() throws SQLException {
+    public Connection connect() throws SQLException {
         return Store.connect(url, user, password);
     }
 
     /** Drops a schema the tests made, if PostgreSQL is there. */
-    static void dropSchema(String pgSchema) {
+    public static void dropSchema(String pgSchema) {
         try (Connection c = DriverManager.getConnection(PG, "postgres", ""); Statement s = c.createStatement()) {
             s.execute("DROP SCHEMA IF EXISTS " + pgSchema + " CASCADE");
         } catch (SQLException e) {

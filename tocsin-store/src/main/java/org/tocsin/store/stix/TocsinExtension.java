@@ -1,4 +1,4 @@
-package org.tocsin.store;
+package org.tocsin.store.stix;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,6 +9,14 @@ import java.util.ArrayList;
 import java.util.List;
 import org.tocsin.evidence.EvidenceRef;
 import org.tocsin.signal.Signal;
+import org.tocsin.store.Evidence;
+import org.tocsin.store.ExportedFinding;
+import org.tocsin.store.Finding;
+import org.tocsin.store.Observable;
+import org.tocsin.store.StixIds;
+import org.tocsin.store.StoredFinding;
+import org.tocsin.store.StoredIndicator;
+import org.tocsin.store.Tlp;
 
 /**
  * Tocsin's two STIX 2.1 property extensions (§7.3), so that what Tocsin exports can be imported back whole:
@@ -18,8 +26,8 @@ import org.tocsin.signal.Signal;
  */
 final class TocsinExtension {
     private static final ObjectMapper JSON = new ObjectMapper();
-    static final String FINDING_ID = "extension-definition--" + StixIds.uuid5(StixBundle.TOCSIN, "extension:finding");
-    static final String INDICATOR_ID = "extension-definition--" + StixIds.uuid5(StixBundle.TOCSIN, "extension:indicator");
+    static final String FINDING_ID = "extension-definition--" + StixIds.uuid5(StixIds.TOCSIN, "extension:finding");
+    static final String INDICATOR_ID = "extension-definition--" + StixIds.uuid5(StixIds.TOCSIN, "extension:indicator");
     private static final String SCHEMA = "https://github.com/tocsin-project/tocsin/blob/main/docs/stix-extension.md";
 
     private TocsinExtension() {

@@ -1,4 +1,4 @@
-package org.tocsin.store;
+package org.tocsin.store.stix;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -19,9 +19,12 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.tocsin.store.AddResult.Kind;
-import org.tocsin.store.StixObjects.Page;
-import org.tocsin.store.StixObjects.Query;
+import org.tocsin.store.OnBothDatabases;
+import org.tocsin.store.StixIds;
+import org.tocsin.store.TestDb;
+import org.tocsin.store.stix.AddResult.Kind;
+import org.tocsin.store.stix.StixObjects.Page;
+import org.tocsin.store.stix.StixObjects.Query;
 
 /** STIX objects per collection on H2 and PostgreSQL: validation, versions, TLP, TAXII's filters and paging. */
 class StixObjectsTest extends OnBothDatabases {

@@ -1,4 +1,4 @@
-package org.tocsin.store;
+package org.tocsin.store.stix.pattern;
 
 import java.text.ParseException;
 

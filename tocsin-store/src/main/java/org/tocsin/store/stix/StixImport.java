@@ -1,4 +1,4 @@
-package org.tocsin.store;
+package org.tocsin.store.stix;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.sql.SQLException;
@@ -15,6 +15,16 @@ import java.util.regex.Pattern;
 import org.tocsin.intel.KnownIndicator.Level;
 import org.tocsin.intel.ThreatActor;
 import org.tocsin.intel.ThreatActors;
+import org.tocsin.store.Evidence;
+import org.tocsin.store.Finding;
+import org.tocsin.store.ImportSummary;
+import org.tocsin.store.Observable;
+import org.tocsin.store.StixIds;
+import org.tocsin.store.Store;
+import org.tocsin.store.StoredIndicator;
+import org.tocsin.store.Tlp;
+import org.tocsin.store.stix.pattern.StixPattern;
+import org.tocsin.store.stix.pattern.StixPatternException;
 
 /**
  * Reads STIX 2.1 (a bundle, a TAXII envelope, an array or one object) into the store.
@@ -108,7 +118,7 @@ public final class StixImport {
             summary.finding(store.ingest(b.evidence(), b.findings()));
         }
         if (!foreign.isEmpty() && collection != null) {
-            AddResult kept = store.stixObjects().add(collection, foreign, "foreign");
+            AddResult kept = new StixObjects(store.connection()).add(collection, foreign, "foreign");
             summary.foreign((int) kept.count(AddResult.Kind.ADDED), (int) kept.count(AddResult.Kind.ALREADY_PRESENT));
             for (AddResult.Outcome o : kept.outcomes()) {
                 if (!o.succeeded()) {
@@ -217,7 +227,7 @@ public final class StixImport {
             Observable observable = observableOf(c);
             if (observable != null) {
                 String rowId = pattern.comparisons().size() == 1 ? id
-                        : "indicator--" + StixIds.uuid5(StixBundle.TOCSIN, id + ":" + c.offset());
+                        : "indicator--" + StixIds.uuid5(StixIds.TOCSIN, id + ":" + c.offset());
                 out.add(new StoredIndicator(rowId, observable, actor, confidence.word(), source, note, techniques, tlp, added, true));
             }
         }

@@ -1,17 +1,17 @@
-package org.tocsin.store;
+package org.tocsin.store.stix.pattern;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
-import org.tocsin.store.StixPattern.BinaryValue;
-import org.tocsin.store.StixPattern.BooleanValue;
-import org.tocsin.store.StixPattern.FloatValue;
-import org.tocsin.store.StixPattern.HexValue;
-import org.tocsin.store.StixPattern.IntegerValue;
-import org.tocsin.store.StixPattern.Literal;
-import org.tocsin.store.StixPattern.StringValue;
-import org.tocsin.store.StixPattern.TimestampValue;
+import org.tocsin.store.stix.pattern.StixPattern.BinaryValue;
+import org.tocsin.store.stix.pattern.StixPattern.BooleanValue;
+import org.tocsin.store.stix.pattern.StixPattern.FloatValue;
+import org.tocsin.store.stix.pattern.StixPattern.HexValue;
+import org.tocsin.store.stix.pattern.StixPattern.IntegerValue;
+import org.tocsin.store.stix.pattern.StixPattern.Literal;
+import org.tocsin.store.stix.pattern.StixPattern.StringValue;
+import org.tocsin.store.stix.pattern.StixPattern.TimestampValue;
 
 /**
  * Splits a STIX pattern into the tokens of STIXPattern.g4, one at a time as the parser asks, so no token list is

@@ -1,4 +1,4 @@
-package org.tocsin.store;
+package org.tocsin.store.stix;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -26,6 +26,12 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tocsin.reference.ReferenceData;
+import org.tocsin.store.ExampleStore;
+import org.tocsin.store.Observable;
+import org.tocsin.store.Store;
+import org.tocsin.store.Tlp;
+import org.tocsin.store.stix.pattern.StixPattern;
+import org.tocsin.store.stix.pattern.StixPatternException;
 
 /**
  * Exports are checked against the OASIS STIX 2.1 JSON schemas (../shared/data/stix2-json-schemas), object by

@@ -1,10 +1,11 @@
-package org.tocsin.store;
+package org.tocsin.store.stix;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.tocsin.store.Tlp;
 
 /**
  * The TLP level a STIX object is marked with, read from its marking references: the four TLP 1.0 marking

@@ -1,4 +1,4 @@
-package org.tocsin.store;
+package org.tocsin.store.misp;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -17,6 +17,14 @@ import org.tocsin.intel.Attribution;
 import org.tocsin.intel.ThreatActor;
 import org.tocsin.intel.ThreatActors;
 import org.tocsin.signal.Signal;
+import org.tocsin.store.Attributions;
+import org.tocsin.store.ExportedFinding;
+import org.tocsin.store.Observable;
+import org.tocsin.store.StixIds;
+import org.tocsin.store.Store;
+import org.tocsin.store.StoredFinding;
+import org.tocsin.store.StoredIndicator;
+import org.tocsin.store.Tlp;
 
 /**
  * Writes the store's malicious and suspicious findings and its known indicators as one MISP event (the JSON a
@@ -67,7 +75,7 @@ public final class MispEvent {
             Attribution a = attribution.apply(ef);
             for (Observable o : ef.observables()) {
                 Attribute attr = attributes.computeIfAbsent(o.stixId(), id -> new Attribute(
-                        StixIds.uuid5(StixBundle.TOCSIN, "misp-attribute:" + o.stixId()), o, new LinkedHashSet<>()));
+                        StixIds.uuid5(StixIds.TOCSIN, "misp-attribute:" + o.stixId()), o, new LinkedHashSet<>()));
                 attr.comments().add("seen in " + f.kind() + " " + f.verdict() + ": " + f.subject());
                 if (a != null && a.attributed() && attr.actor == null) {
                     attr.actor = a.actorName();
@@ -90,7 +98,7 @@ public final class MispEvent {
         Tlp level = tlp != null ? tlp : strictest;
         ObjectNode event = JSON.createObjectNode();
         ObjectNode e = event.putObject("Event");
-        e.put("uuid", StixIds.uuid5(StixBundle.TOCSIN, "misp-event:" + info).toString());
+        e.put("uuid", StixIds.uuid5(StixIds.TOCSIN, "misp-event:" + info).toString());
         e.put("info", info);
         e.put("date", DATE.format(newest.equals(Instant.EPOCH) ? Instant.now() : newest));
         e.put("threat_level_id", malicious ? "1" : "2"); // high / medium

@@ -1,4 +1,4 @@
-package org.tocsin.store;
+package org.tocsin.store.stix;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,7 +15,13 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tocsin.intel.ThreatActors;
+import org.tocsin.store.ExampleStore;
+import org.tocsin.store.ImportSummary;
 import org.tocsin.store.Store.Table;
+import org.tocsin.store.Store;
+import org.tocsin.store.StoredIndicator;
+import org.tocsin.store.Tlp;
+import org.tocsin.store.misp.MispImport;
 
 /** Imports of other people's STIX and MISP: what becomes knowledge, what is kept as received, what is a problem. */
 class ImportTest {

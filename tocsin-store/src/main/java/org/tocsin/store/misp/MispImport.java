@@ -1,4 +1,4 @@
-package org.tocsin.store;
+package org.tocsin.store.misp;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.sql.SQLException;
@@ -16,6 +16,12 @@ import java.util.regex.Pattern;
 import org.tocsin.intel.KnownIndicator;
 import org.tocsin.intel.ThreatActor;
 import org.tocsin.intel.ThreatActors;
+import org.tocsin.store.ImportSummary;
+import org.tocsin.store.Observable;
+import org.tocsin.store.StixIds;
+import org.tocsin.store.Store;
+import org.tocsin.store.StoredIndicator;
+import org.tocsin.store.Tlp;
 
 /**
  * Reads MISP events (Tocsin's own exports and a MISP instance's: {@code {"Event": …}}, a bare event, or a

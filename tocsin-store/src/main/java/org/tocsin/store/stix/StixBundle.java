@@ -1,4 +1,4 @@
-package org.tocsin.store;
+package org.tocsin.store.stix;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,6 +23,15 @@ import org.tocsin.intel.ThreatActor;
 import org.tocsin.intel.ThreatActors;
 import org.tocsin.reference.ReferenceData;
 import org.tocsin.signal.Signal;
+import org.tocsin.store.Attributions;
+import org.tocsin.store.ExportedFinding;
+import org.tocsin.store.Findings;
+import org.tocsin.store.Observable;
+import org.tocsin.store.StixIds;
+import org.tocsin.store.Store;
+import org.tocsin.store.StoredFinding;
+import org.tocsin.store.StoredIndicator;
+import org.tocsin.store.Tlp;
 
 /**
  * Writes the store as a STIX 2.1 bundle. For each finding: the SCOs it observed, an observed-data, and — when
@@ -41,10 +50,9 @@ import org.tocsin.signal.Signal;
 public final class StixBundle {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
-    static final UUID TOCSIN = UUID.fromString("2a7c6f1e-4d0b-5e8a-9f3c-1b2d3e4f5a6b");
     /** When Tocsin's identity object was first defined; fixed, so its id and timestamps never change. */
     static final String IDENTITY_CREATED = "2026-01-01T00:00:00.000Z";
-    public static final String IDENTITY_ID = "identity--" + StixIds.uuid5(TOCSIN, "identity:Tocsin");
+    public static final String IDENTITY_ID = "identity--" + StixIds.uuid5(StixIds.TOCSIN, "identity:Tocsin");
 
     private final ReferenceData reference;
     private final ThreatActors actors;
@@ -78,7 +86,7 @@ public final class StixBundle {
      * @param override the TLP every object gets, or null for each finding's own
      */
     public static ObjectNode of(Store store, Tlp override, ReferenceData reference) throws java.sql.SQLException {
-        return own(store, override, reference).foreign(store.stixObjects().latestForeign()).build();
+        return own(store, override, reference).foreign(new StixObjects(store.connection()).latestForeign()).build();
     }
 
     /**
@@ -215,7 +223,7 @@ public final class StixBundle {
         if (ef.observables().isEmpty()) {
             return; // a clean message with nothing observed: nothing a partner could use
         }
-        String observedData = "observed-data--" + StixIds.uuid5(TOCSIN, "observed-data:" + f.id());
+        String observedData = "observed-data--" + StixIds.uuid5(StixIds.TOCSIN, "observed-data:" + f.id());
         ObjectNode od = sdo("observed-data", observedData, time);
         marked(od, tlp);
         od.put("first_observed", time);
@@ -227,7 +235,7 @@ public final class StixBundle {
         refs.add(observedData);
         Set<String> patterns = new LinkedHashSet<>();
         for (Signal s : ef.signals()) {
-            String apId = "attack-pattern--" + StixIds.uuid5(TOCSIN, "technique:" + s.technique());
+            String apId = "attack-pattern--" + StixIds.uuid5(StixIds.TOCSIN, "technique:" + s.technique());
             objects.computeIfAbsent(apId, id -> attackPattern(id, s.technique()));
             patterns.add(apId);
         }
@@ -243,7 +251,7 @@ public final class StixBundle {
         }
         if (flagged) {
             for (Observable o : ef.observables()) {
-                String indicatorId = "indicator--" + StixIds.uuid5(TOCSIN, "indicator:" + f.id() + ":" + o.stixId());
+                String indicatorId = "indicator--" + StixIds.uuid5(StixIds.TOCSIN, "indicator:" + f.id() + ":" + o.stixId());
                 ObjectNode ind = sdo("indicator", indicatorId, time);
                 marked(ind, tlp);
                 ind.put("name", o.type() + " " + o.value() + " (" + f.kind() + " finding: " + f.verdict() + ")");
@@ -254,7 +262,7 @@ public final class StixBundle {
                 ind.put("confidence", Level.parse(ef.confidence()).stix());
                 objects.put(indicatorId, ind);
                 refs.add(indicatorId);
-                String sightingId = "sighting--" + StixIds.uuid5(TOCSIN, "sighting:" + indicatorId);
+                String sightingId = "sighting--" + StixIds.uuid5(StixIds.TOCSIN, "sighting:" + indicatorId);
                 ObjectNode sighting = sdo("sighting", sightingId, time);
                 marked(sighting, tlp);
                 sighting.put("first_seen", time);
@@ -276,7 +284,7 @@ public final class StixBundle {
                 }
             }
         }
-        String reportId = "report--" + StixIds.uuid5(TOCSIN, "report:" + f.id());
+        String reportId = "report--" + StixIds.uuid5(StixIds.TOCSIN, "report:" + f.id());
         ObjectNode report = sdo("report", reportId, time);
         marked(report, tlp);
         report.put("name", f.kind() + ": " + f.subject());
@@ -296,7 +304,7 @@ public final class StixBundle {
                 + " size, kind, TLP, when ingested), verdict, score, confidence, signals and observables.");
         objects.put(reportId, report);
         if (flagged && attribution != null) {
-            String noteId = "note--" + StixIds.uuid5(TOCSIN, "note:" + f.id());
+            String noteId = "note--" + StixIds.uuid5(StixIds.TOCSIN, "note:" + f.id());
             ObjectNode note = sdo("note", noteId, time);
             note.put("modified", intel);
             marked(note, tlp);
@@ -323,7 +331,7 @@ public final class StixBundle {
 
         Campaign(String actor) {
             this.actor = actor;
-            this.id = "campaign--" + StixIds.uuid5(TOCSIN, "campaign:" + actor);
+            this.id = "campaign--" + StixIds.uuid5(StixIds.TOCSIN, "campaign:" + actor);
         }
 
         void add(Instant at, Tlp findingTlp, Level level, Instant intelTime) {
@@ -357,7 +365,7 @@ public final class StixBundle {
     }
 
     private static String intrusionSetId(String actor) {
-        return "intrusion-set--" + StixIds.uuid5(TOCSIN, "intrusion-set:" + actor);
+        return "intrusion-set--" + StixIds.uuid5(StixIds.TOCSIN, "intrusion-set:" + actor);
     }
 
     /**
@@ -391,7 +399,7 @@ public final class StixBundle {
 
     /** Writes a relationship with a deterministic id; returns its id. */
     private String relationship(String type, String source, String target, String time, Tlp tlp, Level confidence, String description) {
-        String relId = "relationship--" + StixIds.uuid5(TOCSIN, type + ":" + source + ":" + target);
+        String relId = "relationship--" + StixIds.uuid5(StixIds.TOCSIN, type + ":" + source + ":" + target);
         ObjectNode rel = sdo("relationship", relId, time);
         marked(rel, tlp);
         rel.put("relationship_type", type);

@@ -1,4 +1,4 @@
-package org.tocsin.store;
+package org.tocsin.store.stix;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,7 +16,13 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.tocsin.intel.ThreatActors;
 import org.tocsin.reference.ReferenceData;
+import org.tocsin.store.ExampleStore;
+import org.tocsin.store.ImportSummary;
 import org.tocsin.store.Store.Table;
+import org.tocsin.store.Store;
+import org.tocsin.store.TestDb;
+import org.tocsin.store.misp.MispEvent;
+import org.tocsin.store.misp.MispImport;
 
 /** Export → import into a fresh store → export gives the same objects, for STIX and for MISP, on both databases. */
 class RoundTripTest {
