@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
-import org.tocsin.email.EmailTriage;
 import org.tocsin.email.read.MailReader;
+import org.tocsin.email.triage.EmailTriage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -116,7 +116,7 @@ final class EmailBenchCommand implements Callable<Integer> {
                                 flagged[0]++;
                             }
                         }
-                    } catch (org.tocsin.email.TriageException e) {
+                    } catch (org.tocsin.email.triage.TriageException e) {
                         System.err.println("tocsin: " + e.getMessage());
                     }
                 }

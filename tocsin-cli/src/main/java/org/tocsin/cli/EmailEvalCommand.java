@@ -4,9 +4,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.tocsin.email.EmailTriage;
-import org.tocsin.email.Evaluation;
 import org.tocsin.email.read.MailReader;
+import org.tocsin.email.triage.EmailTriage;
+import org.tocsin.email.triage.Evaluation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -55,7 +55,7 @@ final class EmailEvalCommand implements Callable<Integer> {
         }
         try {
             eval.add(phish, item.source(), triage.triage(item.message()));
-        } catch (org.tocsin.email.TriageException e) {
+        } catch (org.tocsin.email.triage.TriageException e) {
             eval.addUnreadable(phish, item.source());
         }
     }

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.tocsin.site.CopyCheck;
 import org.tocsin.site.ReferenceCopies;
-import org.tocsin.site.SiteRecords;
+import org.tocsin.site.assess.SiteRecords;
 import org.tocsin.site.rules.Certificates;
 import org.tocsin.site.rules.Registrations;
 import org.tocsin.text.NearDuplicates;

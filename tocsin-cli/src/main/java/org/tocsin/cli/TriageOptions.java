@@ -3,7 +3,7 @@ package org.tocsin.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.tocsin.email.EmailContext;
-import org.tocsin.email.EmailTriage;
+import org.tocsin.email.triage.EmailTriage;
 import org.tocsin.profile.Profile;
 import org.tocsin.profile.ProfileLoader;
 import org.tocsin.reference.ReferenceData;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintStream;
 import java.util.Locale;
-import org.tocsin.email.TriageResult;
+import org.tocsin.email.triage.TriageResult;
 import org.tocsin.signal.Indicator;
 import org.tocsin.signal.Signal;
 

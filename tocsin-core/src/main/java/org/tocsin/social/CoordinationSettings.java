@@ -15,7 +15,7 @@ import java.time.Duration;
  * @param percentile      edges below this percentile of weight are dropped too (0 keeps all)
  * @param minClusterSize  smaller clusters are not reported
  * @param maxSingleEdges  the embedded runner's memory budget for account pairs seen acting alike only once (most are
- *                        chance): past it, the stalest of them are forgotten (see {@link CoordinationRun})
+ *                        chance): past it, the stalest of them are forgotten (see {@link org.tocsin.social.coordination.CoordinationRun})
  */
 public record CoordinationSettings(Duration window, double nearThreshold, Duration lateness, int maxPerKey, Duration accountWindow,
                                    int minWeight, double percentile, int minClusterSize, int maxSingleEdges) {

@@ -1,7 +1,8 @@
 /**
- * Coordinated behaviour in social-media posts: the canonical {@link org.tocsin.social.Post}, the traces
- * ({@code trace}: what two accounts did alike within a sliding window), the network ({@code network}: edges,
- * Leiden communities, explained clusters) and the embedded runner {@link org.tocsin.social.CoordinationRun}. The
- * Flink job in {@code tocsin-flink} runs the same traces and network code.
+ * Coordinated behaviour in social-media posts: the canonical {@link org.tocsin.social.Post} and accounts, the
+ * trace kinds and the settings. The traces ({@code trace}: what two accounts did alike within a sliding window)
+ * and the network ({@code network}: edges, Leiden communities, explained clusters) depend on this package; the
+ * embedded runner that wires them together lives above them in {@code coordination}. The Flink job in
+ * {@code tocsin-flink} runs the same traces and network code.
  */
 package org.tocsin.social;

@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.tocsin.email.read.MailReader;
+import org.tocsin.email.triage.EmailTriage;
+import org.tocsin.email.triage.Evaluation;
 import org.tocsin.profile.ProfileLoader;
 import org.tocsin.reference.ReferenceData;
 import org.tocsin.signal.Scorer;

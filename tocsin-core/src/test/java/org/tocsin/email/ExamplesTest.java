@@ -10,6 +10,8 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.tocsin.email.read.MailReader;
+import org.tocsin.email.triage.EmailTriage;
+import org.tocsin.email.triage.TriageResult;
 import org.tocsin.profile.ProfileLoader;
 import org.tocsin.reference.ReferenceData;
 import org.tocsin.signal.IndicatorType;

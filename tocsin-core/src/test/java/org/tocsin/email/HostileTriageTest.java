@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.tocsin.email.read.MailItem;
 import org.tocsin.email.read.MailReader;
+import org.tocsin.email.triage.EmailTriage;
+import org.tocsin.email.triage.TriageResult;
 import org.tocsin.profile.Profile;
 import org.tocsin.reference.ReferenceData;
 import org.tocsin.signal.Scorer;

@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.tocsin.email.read.MailItem;
 import org.tocsin.email.read.MailReader;
+import org.tocsin.email.triage.EmailTriage;
 import org.tocsin.profile.Profile;
 import org.tocsin.reference.ReferenceData;
 import org.tocsin.signal.Scorer;

@@ -9,6 +9,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.tocsin.email.read.MailItem;
 import org.tocsin.email.read.MailReader;
+import org.tocsin.email.triage.EmailTriage;
+import org.tocsin.email.triage.TriageResult;
 import org.tocsin.profile.Contact;
 import org.tocsin.profile.Organization;
 import org.tocsin.profile.OrganizationKind;

@@ -17,6 +17,8 @@ import org.tocsin.domain.LookalikeIndex;
 import org.tocsin.domain.feed.CtFixtures;
 import org.tocsin.profile.Profile;
 import org.tocsin.signal.Scorer;
+import org.tocsin.site.assess.SiteAssessor;
+import org.tocsin.site.assess.SiteRecords;
 import org.tocsin.site.read.SitePage;
 import org.tocsin.site.rules.Certificates;
 

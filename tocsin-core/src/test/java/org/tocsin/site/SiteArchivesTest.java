@@ -26,6 +26,7 @@ import org.tocsin.profile.Profile;
 import org.tocsin.reference.ReferenceData;
 import org.tocsin.signal.Scorer;
 import org.tocsin.signal.Verdict;
+import org.tocsin.site.assess.SiteAssessor;
 import org.tocsin.site.read.SiteArchiveReader;
 import org.tocsin.site.read.SitePage;
 import org.tocsin.text.NearDuplicates;

@@ -17,6 +17,8 @@ import org.tocsin.reference.ReferenceData;
 import org.tocsin.signal.Scorer;
 import org.tocsin.signal.Signal;
 import org.tocsin.signal.Verdict;
+import org.tocsin.site.assess.SiteAssessor;
+import org.tocsin.site.assess.SiteRecords;
 import org.tocsin.site.read.SitePage;
 
 class SiteAssessorTest {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.tocsin.profile.Profile;
+import org.tocsin.social.coordination.CoordinationRun;
 import org.tocsin.social.network.CoordinationNetwork;
 import org.tocsin.social.network.Purity;
 import org.tocsin.social.read.AccountLabels;

@@ -7,6 +7,7 @@ import java.util.Iterator;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.tocsin.profile.Profile;
+import org.tocsin.social.coordination.CoordinationRun;
 import org.tocsin.social.network.CoordinationNetwork;
 import org.tocsin.social.trace.PersonaCheck;
 

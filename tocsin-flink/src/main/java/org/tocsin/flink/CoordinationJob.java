@@ -30,13 +30,13 @@ import org.apache.flink.streaming.api.functions.sink.filesystem.rollingpolicies.
 import org.apache.flink.util.CloseableIterator;
 import org.apache.flink.util.Collector;
 import org.tocsin.social.Account;
-import org.tocsin.social.read.AccountsReader;
-import org.tocsin.social.CoordinationRun;
 import org.tocsin.social.CoordinationSettings;
 import org.tocsin.social.Post;
+import org.tocsin.social.coordination.CoordinationRun;
 import org.tocsin.social.network.CoordinationJson;
 import org.tocsin.social.network.CoordinationNetwork;
 import org.tocsin.social.network.Edge;
+import org.tocsin.social.read.AccountsReader;
 import org.tocsin.social.read.PostItem;
 import org.tocsin.social.trace.AccountTraces;
 import org.tocsin.social.trace.KeyedAction;

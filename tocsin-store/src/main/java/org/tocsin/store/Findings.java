@@ -3,7 +3,7 @@ package org.tocsin.store;
 import java.util.ArrayList;
 import java.util.List;
 import org.tocsin.domain.watch.DomainAlert;
-import org.tocsin.email.TriageResult;
+import org.tocsin.email.triage.TriageResult;
 import org.tocsin.signal.Indicator;
 import org.tocsin.site.SiteAssessment;
 

@@ -1,6 +1,7 @@
-package org.tocsin.email;
+package org.tocsin.email.triage;
 
 import java.util.List;
+import org.tocsin.email.MailAddress;
 import org.tocsin.evidence.EvidenceRef;
 import org.tocsin.signal.Assessment;
 import org.tocsin.signal.Indicator;

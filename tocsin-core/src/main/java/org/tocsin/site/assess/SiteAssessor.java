@@ -1,4 +1,4 @@
-package org.tocsin.site;
+package org.tocsin.site.assess;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -18,13 +18,19 @@ import org.tocsin.profile.Profile;
 import org.tocsin.signal.Scorer;
 import org.tocsin.signal.Signal;
 import org.tocsin.signal.Thresholds;
+import org.tocsin.site.CopyCheck;
+import org.tocsin.site.PageView;
+import org.tocsin.site.SiteAssessment;
+import org.tocsin.site.SiteId;
+import org.tocsin.site.SiteNetwork;
+import org.tocsin.site.SiteSignals;
+import org.tocsin.site.read.SitePage;
 import org.tocsin.site.rules.Certificates;
 import org.tocsin.site.rules.LlmLeftovers;
 import org.tocsin.site.rules.PartisanTerms;
 import org.tocsin.site.rules.Registrations;
 import org.tocsin.site.rules.SiteIds;
 import org.tocsin.site.rules.Transparency;
-import org.tocsin.site.read.SitePage;
 
 /**
  * Assesses every site in a collection of archived pages and finds the networks among them. Pages are grouped by

@@ -1,4 +1,4 @@
-package org.tocsin.site;
+package org.tocsin.site.assess;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.tocsin.site.SiteId;
+import org.tocsin.site.SiteNetwork;
 
 /**
  * Groups sites that share strong or medium items (union–find over the sites each shared item joins). One site

@@ -1,4 +1,4 @@
-package org.tocsin.site;
+package org.tocsin.site.assess;
 
 import java.util.List;
 import java.util.Map;

@@ -1,10 +1,16 @@
-package org.tocsin.email;
+package org.tocsin.email.triage;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.tocsin.domain.DomainNames;
+import org.tocsin.email.EmailContext;
+import org.tocsin.email.Link;
+import org.tocsin.email.MailAddress;
+import org.tocsin.email.MailAttachment;
+import org.tocsin.email.MailMessage;
+import org.tocsin.email.MessageView;
 import org.tocsin.signal.Indicator;
 import org.tocsin.signal.IndicatorType;
 

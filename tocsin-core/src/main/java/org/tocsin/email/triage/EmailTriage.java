@@ -1,4 +1,4 @@
-package org.tocsin.email;
+package org.tocsin.email.triage;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -6,6 +6,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.tocsin.domain.DomainNames;
+import org.tocsin.email.EmailContext;
+import org.tocsin.email.EmailSignals;
+import org.tocsin.email.MailMessage;
+import org.tocsin.email.MessageView;
 import org.tocsin.email.read.InlineForward;
 import org.tocsin.email.rules.AttachmentRules;
 import org.tocsin.email.rules.AuthenticationRules;

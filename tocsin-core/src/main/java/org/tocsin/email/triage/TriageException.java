@@ -1,4 +1,4 @@
-package org.tocsin.email;
+package org.tocsin.email.triage;
 
 /** A message that could be read but not triaged; the run reports it for that item and goes on. */
 public final class TriageException extends RuntimeException {

@@ -1,4 +1,4 @@
-package org.tocsin.social;
+package org.tocsin.social.coordination;
 
 import it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap;
 import java.util.ArrayList;
@@ -7,6 +7,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.tocsin.social.Account;
+import org.tocsin.social.CoordinationSettings;
+import org.tocsin.social.Post;
 import org.tocsin.social.network.CoordinationNetwork;
 import org.tocsin.social.network.Edge;
 import org.tocsin.social.trace.AccountTraces;

@@ -1,4 +1,4 @@
-package org.tocsin.email;
+package org.tocsin.email.triage;
 
 import java.util.ArrayList;
 import java.util.HashSet;
