@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.tocsin.social.Account;
 import org.tocsin.social.CoordinationSettings;
 import org.tocsin.social.SyntheticPosts;
+import org.tocsin.social.network.CoordinationJson;
 import org.tocsin.social.network.CoordinationNetwork;
 import org.tocsin.social.network.Edge;
 
@@ -69,7 +70,7 @@ class CoordinationJobTest {
         CoordinationJob.Summary flink = assertSameAsEmbedded(inputs, embeddedProblems);
         assertThat(flink.problemSamples()).anySatisfy(s -> assertThat(s).startsWith(garbage.toString()).contains("not a posts archive"))
                 .anySatisfy(s -> assertThat(s).contains("damaged.csv#2"));
-        assertThat(Files.readAllLines(dir.resolve("clusters.jsonl"))).hasSize(flink.result().clusters().size()).isNotEmpty();
+        assertThat(Files.readAllLines(dir.resolve("clusters.jsonl"))).hasSize(flink.result().clusters().size() + 1);
     }
 
     @Test
@@ -103,6 +104,7 @@ class CoordinationJobTest {
         assertThat(flink.problems()).isEqualTo(problems);
         assertThat(flink.coActions()).isEqualTo(embedded.run().stats().coActions());
         assertThat(flink.lateActions()).isZero();
+        assertThat(flink.summary()).isEqualTo(embedded.summary());
         Map<String, Edge> edges = Fixtures.byKey(flink.allEdges());
         Map<String, Edge> expectedEdges = Fixtures.byKey(embedded.run().edges());
         assertThat(edges.keySet()).isEqualTo(expectedEdges.keySet());
@@ -111,7 +113,8 @@ class CoordinationJobTest {
         assertThat(flink.result().clusters()).isEqualTo(expected.clusters());
         assertThat(expected.clusters()).isNotEmpty();
         List<String> written = Files.readAllLines(out);
-        assertThat(written).hasSize(expected.clusters().size());
+        assertThat(written).hasSize(expected.clusters().size() + 1);
+        assertThat(written.get(written.size() - 1)).isEqualTo(CoordinationJson.line(embedded.summary().json()));
         assertThat(written.get(0)).startsWith("{\"cluster\":\"cluster-1\",\"accounts\":[").contains("\"evidence\":[", "\"techniques\":[");
         assertThat(Files.readAllLines(dir.resolve("edges.jsonl"))).hasSize(expected.edges().size());
         return flink;
