@@ -93,9 +93,9 @@ final class PostsCoordinationCommand implements Callable<Integer> {
         }
         run.endOfInput();
         if (firstLate != null) {
-            String late = run.stats().late() + " posts came more than --lateness " + CoordinationOptions.text(settings.lateness()) + " out of time order (the first at "
-                    + firstLate + "): they were paired with what the run still held, so co-actions may be missing; sort the input"
-                    + " or raise --lateness";
+            String late = run.stats().late() + " posts came more than --lateness " + CoordinationOptions.text(settings.lateness())
+                    + " out of time order (the first at " + firstLate + "): they were paired with what the run still held, so"
+                    + " co-actions may be missing; sort the input or raise --lateness";
             System.err.println(json ? JsonLines.error(firstLate, late) : "tocsin: " + late);
         }
         if (accountsPath != null) {
