@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +12,7 @@ import org.tocsin.profile.Profile;
 import org.tocsin.profile.ProfileLoader;
 import org.tocsin.social.CoordinationSettings;
 import org.tocsin.social.coordination.CoordinationRun;
+import org.tocsin.social.coordination.CoordinationSummary;
 import org.tocsin.social.network.Cluster;
 import org.tocsin.social.network.CoordinationJson;
 import org.tocsin.social.network.CoordinationNetwork;
@@ -23,7 +23,9 @@ import org.tocsin.social.read.PostArchives;
 import org.tocsin.social.read.PostItem;
 import org.tocsin.social.trace.CoAction;
 import org.tocsin.social.trace.PersonaCheck;
+import org.tocsin.social.CoordinationOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -34,28 +36,8 @@ import picocli.CommandLine.Parameters;
                 "POSTS: posts CSV or JSON Lines (canonical schema), X/Twitter API v2 JSON, Telegram Desktop export (result.json);"
                         + " files, directories or - for stdin; read by content, gzip or not. Input in time order (up to --lateness)."})
 final class PostsCoordinationCommand implements Callable<Integer> {
-    @Option(names = "--window", paramLabel = "DURATION", defaultValue = "60s",
-            description = "Two actions are coordinated when at most this far apart (e.g. 30s, 5m, PT1H). Default ${DEFAULT-VALUE}.")
-    String window;
-
-    @Option(names = "--near-threshold", paramLabel = "J", defaultValue = "0.8",
-            description = "Jaccard similarity of word-pair shingles at which texts are near-identical. Default ${DEFAULT-VALUE}.")
-    double nearThreshold;
-
-    @Option(names = "--min-weight", paramLabel = "N", defaultValue = "2",
-            description = "Drop edges with fewer co-actions before clustering. Default ${DEFAULT-VALUE}.")
-    int minWeight;
-
-    @Option(names = "--percentile", paramLabel = "P", defaultValue = "0",
-            description = "Also drop edges below this percentile of weight (0-99). Default ${DEFAULT-VALUE}.")
-    double percentile;
-
-    @Option(names = "--min-accounts", paramLabel = "N", defaultValue = "3", description = "Smallest cluster reported. Default ${DEFAULT-VALUE}.")
-    int minAccounts;
-
-    @Option(names = "--lateness", paramLabel = "DURATION", defaultValue = "10m",
-            description = "How far out of time order the input may be. Default ${DEFAULT-VALUE}.")
-    String lateness;
+    @Mixin
+    CoordinationOptions coordination = new CoordinationOptions();
 
     @Option(names = "--accounts", paramLabel = "FILE",
             description = "Accounts file (CSV or JSON Lines: account_id, created_at, name, description): creation bursts and personas.")
@@ -67,7 +49,7 @@ final class PostsCoordinationCommand implements Callable<Integer> {
     @Option(names = "--truth", paramLabel = "CSV", description = "Known account categories (account_id, category): report each cluster's purity.")
     Path truthPath;
 
-    @Option(names = "--json", description = "One JSON object per cluster (and per persona match).")
+    @Option(names = "--json", description = "One JSON object per cluster (and per persona match), then a summary object.")
     boolean json;
 
     @Option(names = "--edges", description = "With --json, also one object per edge kept for clustering.")
@@ -78,9 +60,12 @@ final class PostsCoordinationCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        CoordinationSettings settings = CoordinationSettings.DEFAULTS.withWindow(duration(window, "--window"))
-                .withNearThreshold(nearThreshold).withEdgeFilter(minWeight, percentile).withMinClusterSize(minAccounts)
-                .withLateness(duration(lateness, "--lateness"));
+        CoordinationSettings settings;
+        try {
+            settings = coordination.settings();
+        } catch (IllegalArgumentException e) {
+            throw new UsageProblem(e.getMessage());
+        }
         Profile profile = Profile.empty();
         if (profilePath != null) {
             profile = ProfileLoader.load(profilePath);
@@ -88,18 +73,30 @@ final class PostsCoordinationCommand implements Callable<Integer> {
         Map<String, String> truth = truthPath == null ? Map.of() : AccountLabels.read(truthPath);
         CoordinationRun run = new CoordinationRun(settings, new PersonaCheck(profile));
         long problems = 0;
+        long merged = 0;
+        String firstLate = null;
         try (PostPipe pipe = new PostPipe(PostArchives.open(inputs));
              TerminalProgress progress = new TerminalProgress(() -> progressLine(run))) {
             PostItem item;
             while ((item = pipe.next()) != null) {
                 if (item.ok()) {
-                    run.add(item.post());
+                    if (run.add(item.post()) && firstLate == null) {
+                        firstLate = item.source();
+                    }
                 } else {
                     problems++;
+                    merged += item.merged() ? 1 : 0;
                     System.err.println(json ? JsonLines.error(item.source(), item.error()) : "tocsin: " + item.source() + ": " + item.error());
                 }
                 progress.tick();
             }
+        }
+        run.endOfInput();
+        if (firstLate != null) {
+            String late = run.stats().late() + " posts came more than --lateness " + CoordinationOptions.text(settings.lateness())
+                    + " out of time order (the first at " + firstLate + "): they were paired with what the run still held, so"
+                    + " co-actions may be missing; sort the input or raise --lateness";
+            System.err.println(json ? JsonLines.error(firstLate, late) : "tocsin: " + late);
         }
         if (accountsPath != null) {
             AccountsReader.Read accounts = AccountsReader.read(accountsPath);
@@ -118,19 +115,23 @@ final class PostsCoordinationCommand implements Callable<Integer> {
             Purity.OfCluster p = truth.isEmpty() ? null : purity.clusters().get(i);
             System.out.println(json ? JsonLines.line(cluster(c, personas, p)) : text(c, personas, p));
         }
+        CoordinationSummary summary = run.summary(problems, merged, result);
         if (json) {
             personas.values().stream().sorted(java.util.Comparator.comparing(PersonaCheck.PersonaMatch::accountId))
                     .forEach(m -> System.out.println(JsonLines.line(CoordinationJson.persona(m))));
             if (edges) {
                 result.edges().forEach(e -> System.out.println(JsonLines.line(CoordinationJson.edge(e))));
             }
+            ObjectNode o = summary.json();
+            if (!truth.isEmpty()) {
+                o.put("purity", Math.round(purity.purity() * 1000) / 1000.0);
+                o.put("purity_accounts", purity.accounts());
+            }
+            System.out.println(JsonLines.line(o));
         } else {
             personas.values().forEach(m -> System.out.println("persona " + m.accountId() + ": " + m.how() + " (" + m.technique() + ")"));
-            CoordinationRun.Stats s = run.stats();
-            System.out.println(s.posts() + " posts, " + problems + " unreadable; " + s.coActions() + " co-actions, " + s.edges()
-                    + " account pairs, " + result.edges().size() + " kept; " + result.clusters().size() + " clusters"
-                    + (truth.isEmpty() ? "" : String.format(java.util.Locale.ROOT, "; purity %.3f over %d accounts", purity.purity(),
-                    purity.accounts())));
+            System.out.println(summary.text() + (truth.isEmpty() ? "" : String.format(java.util.Locale.ROOT,
+                    "; purity %.3f over %d accounts", purity.purity(), purity.accounts())));
         }
         return ExitCodes.OK;
     }
@@ -140,13 +141,6 @@ final class PostsCoordinationCommand implements Callable<Integer> {
         return s.posts() + " posts, " + s.coActions() + " co-actions, " + s.edges() + " account pairs";
     }
 
-    static Duration duration(String s, String option) {
-        try {
-            return CoordinationSettings.duration(s);
-        } catch (IllegalArgumentException e) {
-            throw new UsageProblem(option + " " + e.getMessage());
-        }
-    }
 
     static ObjectNode cluster(Cluster c, Map<String, PersonaCheck.PersonaMatch> personas, Purity.OfCluster purity) {
         ObjectNode o = CoordinationJson.cluster(c);

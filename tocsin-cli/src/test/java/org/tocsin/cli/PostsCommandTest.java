@@ -50,6 +50,56 @@ class PostsCommandTest {
     }
 
     @Test
+    void postsOutOfTimeOrderAreReportedAndTheJsonEndsWithASummary(@TempDir Path dir) throws Exception {
+        List<String> rows = Files.readAllLines(ROOT.resolve("examples/posts/activist-network.csv"));
+        List<String> reversed = new java.util.ArrayList<>(rows.subList(1, rows.size()));
+        java.util.Collections.reverse(reversed);
+        reversed.add(0, rows.get(0));
+        Path backwards = Files.write(dir.resolve("reversed.csv"), reversed);
+
+        CliRun sorted = CliRun.of("posts", "coordination", "--json", ROOT.resolve("examples/posts/activist-network.csv").toString());
+        JsonNode summary = sorted.lines().get(sorted.lines().size() - 1);
+        assertThat(summary.get("summary").asText()).isEqualTo("coordination");
+        assertThat(summary.get("posts").asInt()).isEqualTo(309);
+        assertThat(summary.get("late").asInt()).isZero();
+        assertThat(summary.get("co_actions").asInt()).isEqualTo(239);
+
+        CliRun run = CliRun.of("posts", "coordination", backwards.toString());
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.err()).contains("out of time order");
+        assertThat(run.out()).containsPattern("309 posts, 0 unreadable, [1-9][0-9]* late;");
+
+        CliRun json = CliRun.of("posts", "coordination", "--json", backwards.toString());
+        JsonNode last = json.lines().get(json.lines().size() - 1);
+        assertThat(last.get("summary").asText()).isEqualTo("coordination");
+        assertThat(last.get("late").asInt()).isPositive();
+
+        CliRun wide = CliRun.of("posts", "coordination", "--json", "--lateness", "7h", backwards.toString());
+        JsonNode all = wide.lines().get(wide.lines().size() - 1);
+        assertThat(all.get("late").asInt()).isZero();
+        assertThat(all.get("co_actions").asInt()).isEqualTo(239);
+    }
+
+    @Test
+    void anUnclosedQuoteIsReportedAsAMergedRow(@TempDir Path dir) throws Exception {
+        List<String> rows = new java.util.ArrayList<>(Files.readAllLines(ROOT.resolve("examples/posts/activist-network.csv")));
+        // line 11: GrandmaJo52-126's text opens a quote it never closes; the next row has quoted text of its own
+        String[] f = rows.get(10).split(",", -1);
+        f[5] = "\"" + f[5];
+        rows.set(10, String.join(",", f));
+        Path damaged = Files.write(dir.resolve("unclosed.csv"), rows);
+        CliRun run = CliRun.of("posts", "coordination", damaged.toString());
+        assertThat(run.err()).contains(damaged + "#11: unclosed quote");
+        assertThat(run.out()).contains("308 posts, 1 unreadable (1 merged row)");
+        CliRun json = CliRun.of("posts", "coordination", "--json", damaged.toString());
+        assertThat(json.err()).contains("\"source\":\"" + damaged + "#11\"");
+        JsonNode last = json.lines().get(json.lines().size() - 1);
+        assertThat(last.get("posts").asInt()).isEqualTo(308);
+        assertThat(last.get("unreadable").asInt()).isEqualTo(1);
+        assertThat(last.get("merged_rows").asInt()).isEqualTo(1);
+    }
+
+    @Test
     void theIraTweetsClusterByTheResearchersCategories() throws Exception {
         Path shared = Path.of(System.getProperty("tocsin.shared", "../../shared/data"), "posts");
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(shared.resolve("posts_2016-10_en.csv")), "no ../shared/data/posts");

@@ -12,7 +12,8 @@ import java.util.Map;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
-import org.apache.flink.api.common.functions.FlatMapFunction;
+import org.apache.flink.api.common.accumulators.LongCounter;
+import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.serialization.SimpleStringEncoder;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.functions.KeySelector;
@@ -26,6 +27,7 @@ import org.apache.flink.core.fs.FileSystem;
 import org.apache.flink.core.fs.Path;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.streaming.api.functions.sink.filesystem.rollingpolicies.OnCheckpointRollingPolicy;
 import org.apache.flink.util.CloseableIterator;
 import org.apache.flink.util.Collector;
@@ -33,6 +35,7 @@ import org.tocsin.social.Account;
 import org.tocsin.social.CoordinationSettings;
 import org.tocsin.social.Post;
 import org.tocsin.social.coordination.CoordinationRun;
+import org.tocsin.social.coordination.CoordinationSummary;
 import org.tocsin.social.network.CoordinationJson;
 import org.tocsin.social.network.CoordinationNetwork;
 import org.tocsin.social.network.Edge;
@@ -62,14 +65,16 @@ public final class CoordinationJob {
     }
 
     public static void main(String[] args) throws Exception {
+        if (JobOptions.helpRequested(args)) {
+            System.out.print(JobOptions.usage());
+            return;
+        }
         JobOptions options;
         try {
             options = JobOptions.parse(args);
         } catch (IllegalArgumentException e) {
             System.err.println("tocsin-flink: " + e.getMessage());
-            System.err.println("usage: flink run tocsin-flink-job.jar --input POSTS [--input POSTS...] --output OUT [--edges EDGES]"
-                    + " [--monitor DURATION] [--window 60s] [--near-threshold 0.8] [--lateness 10m] [--max-per-key 200]"
-                    + " [--min-weight 2] [--percentile 0] [--min-accounts 3] [--accounts FILE] [--checkpoint-interval 30s] [--idleness 10s]");
+            System.err.print(JobOptions.usage());
             throw e; // flink run reports it; exiting the JVM is not for a job's main to do
         }
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
@@ -86,14 +91,29 @@ public final class CoordinationJob {
         }
         Summary s = batch(env, options, accounts);
         s.problemSamples().forEach(p -> System.err.println("tocsin-flink: " + p));
-        System.out.println(s.posts() + " posts, " + s.problems() + " unreadable; " + s.coActions() + " co-actions, " + s.edges()
-                + " account pairs, " + s.result().edges().size() + " kept; " + s.result().clusters().size() + " clusters written to "
-                + options.output());
+        System.out.println(s.summary().text() + " written to " + options.output());
     }
 
-    /** What a batch run read, found and wrote. */
-    public record Summary(long posts, long problems, List<String> problemSamples, long coActions, long lateActions, int edges,
-                          List<Edge> allEdges, CoordinationNetwork.Result result) {
+    /**
+     * What a batch run read, found and wrote.
+     *
+     * @param summary        the same summary as {@code tocsin posts coordination}'s (also the last line of the output)
+     * @param problemSamples the first unreadable items, with where and why
+     * @param lateActions    actions that reached the pairing behind the watermark (streaming; 0 in batch mode)
+     */
+    public record Summary(CoordinationSummary summary, List<String> problemSamples, long lateActions, List<Edge> allEdges,
+                          CoordinationNetwork.Result result) {
+        public long posts() {
+            return summary.posts();
+        }
+
+        public long problems() {
+            return summary.unreadable();
+        }
+
+        public long coActions() {
+            return summary.coActions();
+        }
     }
 
     /**
@@ -125,14 +145,18 @@ public final class CoordinationJob {
             });
         }
         CoordinationNetwork.Result result = CoordinationNetwork.cluster(all.values(), options.settings());
-        write(options.output(), result.clusters().stream().map(c -> CoordinationJson.line(CoordinationJson.cluster(c))).toList());
+        CoordinationSummary summary = new CoordinationSummary(counter(done, SplitProblems.POSTS), counter(done, SplitProblems.PROBLEMS),
+                counter(done, SplitProblems.MERGED_ROWS), counter(done, Traces.LATE_POSTS), counter(done, PairActions.CO_ACTIONS)
+                + accountCoActions[0], all.size(), result.edges().size(), result.clusters().size(), 0);
+        // the clusters, then the summary: the lines of tocsin posts coordination --json
+        List<String> lines = new ArrayList<>(result.clusters().stream().map(c -> CoordinationJson.line(CoordinationJson.cluster(c))).toList());
+        lines.add(CoordinationJson.line(summary.json()));
+        write(options.output(), lines);
         if (options.edges() != null) {
             write(options.edges(), result.edges().stream().map(e -> CoordinationJson.line(CoordinationJson.edge(e))).toList());
         }
-        return new Summary(counter(done, SplitProblems.POSTS), counter(done, SplitProblems.PROBLEMS),
-                SplitProblems.samples(done.getAccumulatorResult(SplitProblems.PROBLEM_SAMPLES)),
-                counter(done, PairActions.CO_ACTIONS) + accountCoActions[0], counter(done, PairActions.LATE), all.size(),
-                new ArrayList<>(all.values()), result);
+        return new Summary(summary, SplitProblems.samples(done.getAccumulatorResult(SplitProblems.PROBLEM_SAMPLES)),
+                counter(done, PairActions.LATE), new ArrayList<>(all.values()), result);
     }
 
     /**
@@ -175,7 +199,7 @@ public final class CoordinationJob {
         return items.process(new SplitProblems(), SocialTypes.POST).name("problems counted")
                 .assignTimestampsAndWatermarks(time).name("post time")
                 .rebalance() // one file is one split: spread the traces' work (MinHash) over all subtasks
-                .flatMap(new Traces(), SocialTypes.KEYED_ACTION).name("traces")
+                .process(new Traces(), SocialTypes.KEYED_ACTION).name("traces")
                 .keyBy(new ByTraceKey(), SocialTypes.PAIRING_KEY)
                 .process(new PairActions(rules), SocialTypes.CO_ACTION).name("pairs within the window")
                 .map(Edge::of, SocialTypes.EDGE).name("edge of a co-action")
@@ -199,12 +223,27 @@ public final class CoordinationJob {
         }
     }
 
-    /** A post's keyed actions ({@link PostTraces}): the same in both runners. */
-    static final class Traces implements FlatMapFunction<Post, KeyedAction> {
+    /**
+     * A post's keyed actions ({@link PostTraces}): the same in both runners. A post already behind the watermark here
+     * (more than the lateness older than the newest post read) is counted as late, as the embedded runner counts a
+     * post read more than the lateness after a newer one; in BATCH mode the watermark only moves at the end, so none is.
+     */
+    static final class Traces extends ProcessFunction<Post, KeyedAction> {
+        static final String LATE_POSTS = "latePosts";
         private static final long serialVersionUID = 1L;
+        private transient LongCounter late;
 
         @Override
-        public void flatMap(Post p, Collector<KeyedAction> out) {
+        public void open(OpenContext context) {
+            late = getRuntimeContext().getLongCounter(LATE_POSTS);
+        }
+
+        @Override
+        public void processElement(Post p, Context ctx, Collector<KeyedAction> out) {
+            Long t = ctx.timestamp();
+            if (t != null && t <= ctx.timerService().currentWatermark()) {
+                late.add(1);
+            }
             PostTraces.of(p).forEach(out::collect);
         }
     }

@@ -120,7 +120,7 @@ public final class PostsFormat extends SimpleStreamFormat<PostItem> {
                                 return null;
                             }
                             PostItem i = r.getRecord();
-                            return new RecordAndPosition<>(new PostItem(path + i.source(), i.post(), i.error()), r.getOffset(),
+                            return new RecordAndPosition<>(i.withSourcePrefix(path), r.getOffset(),
                                     r.getRecordSkipCount());
                         }
 

@@ -31,7 +31,7 @@ public final class SocialTypes {
             Types.LIST(STRING), "reshareOf", STRING, "replyTo", STRING, "lang", STRING));
 
     public static final TypeInformation<PostItem> POST_ITEM = Types.POJO(PostItem.class, Map.of("source", STRING, "post", POST,
-            "error", STRING));
+            "error", STRING, "merged", Types.BOOLEAN));
 
     public static final TypeInformation<TraceKey> TRACE_KEY = Types.POJO(TraceKey.class, Map.of("kind", Types.ENUM(TraceKind.class),
             "hash", Types.LONG, "band", Types.INT));

@@ -15,12 +15,14 @@ import org.tocsin.social.read.PostItem;
 
 /**
  * Posts go on; items that could not be read are counted (the metric {@code postProblems} and the accumulator
- * {@value #PROBLEMS}), the first few of each subtask logged and kept for the driver's report, and all of them sent
+ * {@value #PROBLEMS}; merged rows also in {@value #MERGED_ROWS}), the first few of each subtask logged and kept for the driver's report, and all of them sent
  * to the side output {@link #SIDE}. A damaged item never fails the job.
  */
 final class SplitProblems extends ProcessFunction<PostItem, Post> {
     static final String POSTS = "posts";
     static final String PROBLEMS = "problems";
+    /** Of the problems, CSV records an unclosed quote ran on into the next row ({@link PostItem#merged()}). */
+    static final String MERGED_ROWS = "mergedRows";
     static final String PROBLEM_SAMPLES = "problemSamples";
     static final OutputTag<PostItem> SIDE = new OutputTag<>("problems", SocialTypes.POST_ITEM);
     private static final long serialVersionUID = 1L;
@@ -29,6 +31,7 @@ final class SplitProblems extends ProcessFunction<PostItem, Post> {
 
     private transient LongCounter posts;
     private transient LongCounter problems;
+    private transient LongCounter merged;
     private transient ListAccumulator<String> samples;
     private transient Counter problemMetric;
     private transient int sampled;
@@ -37,6 +40,7 @@ final class SplitProblems extends ProcessFunction<PostItem, Post> {
     public void open(OpenContext context) {
         posts = getRuntimeContext().getLongCounter(POSTS);
         problems = getRuntimeContext().getLongCounter(PROBLEMS);
+        merged = getRuntimeContext().getLongCounter(MERGED_ROWS);
         samples = new ListAccumulator<>();
         getRuntimeContext().addAccumulator(PROBLEM_SAMPLES, samples);
         problemMetric = getRuntimeContext().getMetricGroup().counter("postProblems");
@@ -50,6 +54,9 @@ final class SplitProblems extends ProcessFunction<PostItem, Post> {
             return;
         }
         problems.add(1);
+        if (item.merged()) {
+            merged.add(1);
+        }
         problemMetric.inc();
         if (sampled++ < SAMPLES) {
             LOG.warn("{}: {}", item.source(), item.error());

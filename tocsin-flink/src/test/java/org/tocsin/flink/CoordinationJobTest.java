@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.tocsin.social.Account;
 import org.tocsin.social.CoordinationSettings;
 import org.tocsin.social.SyntheticPosts;
+import org.tocsin.social.network.CoordinationJson;
 import org.tocsin.social.network.CoordinationNetwork;
 import org.tocsin.social.network.Edge;
 
@@ -59,17 +60,40 @@ class CoordinationJobTest {
         Files.writeString(damaged, "post_id,account_id,account_name,created_at,kind,text,urls,reshare_of,reply_to,lang\n"
                 + "d1,alice,alice,not-a-time,post,hello there,,,,en\n"
                 + "d2,,bob,2024-09-01T00:00:00Z,post,no account,,,,en\n"
-                + "d3,carol,carol,2024-09-01T00:00:01Z,post,fine,,,,en\n", StandardCharsets.UTF_8);
+                + "d3,carol,carol,2024-09-01T00:00:01Z,post,fine,,,,en\n"
+                + "d4,dave,dave,2024-09-01T00:00:02Z,post,\"an unclosed quote,,,,en\n"
+                + "d5,erin,erin,2024-09-01T00:00:03Z,post,\"read as itself\",,,,en\n", StandardCharsets.UTF_8);
         Path noHeader = dir.resolve("no-header.csv");
         Files.writeString(noHeader, "post_id,who,when\n1,2,3\n", StandardCharsets.UTF_8);
         List<String> inputs = List.of(good.toString(), garbage.toString(), damaged.toString(), noHeader.toString());
         long embeddedProblems = Fixtures.embedded(inputs, CoordinationSettings.DEFAULTS).problems();
-        assertThat(embeddedProblems).isGreaterThanOrEqualTo(4);
+        assertThat(embeddedProblems).isGreaterThanOrEqualTo(5);
 
         CoordinationJob.Summary flink = assertSameAsEmbedded(inputs, embeddedProblems);
+        assertThat(flink.summary().mergedRows()).isEqualTo(1);
+        // the embedded runner reads the files one after the other: damaged.csv's two readable posts of 2024-09-01 come after
+        // good.csv's later ones, more than the lateness behind, and are late there; the batch job orders every key whole
+        assertThat(Fixtures.embedded(inputs, CoordinationSettings.DEFAULTS).summary().late()).isEqualTo(2);
+        assertThat(flink.summary().late()).isZero();
         assertThat(flink.problemSamples()).anySatisfy(s -> assertThat(s).startsWith(garbage.toString()).contains("not a posts archive"))
                 .anySatisfy(s -> assertThat(s).contains("damaged.csv#2"));
-        assertThat(Files.readAllLines(dir.resolve("clusters.jsonl"))).hasSize(flink.result().clusters().size()).isNotEmpty();
+        assertThat(Files.readAllLines(dir.resolve("clusters.jsonl"))).hasSize(flink.result().clusters().size() + 1);
+    }
+
+    @Test
+    void reversedInputGivesTheEdgesOfSortedInput() throws Exception {
+        Path sorted = Fixtures.writeCsv(new SyntheticPosts(10_000, 1_000, 2, 8, 4, 1, 9), dir.resolve("sorted.csv"));
+        List<String> rows = Files.readAllLines(sorted);
+        List<String> backwards = new ArrayList<>(rows.subList(1, rows.size()));
+        java.util.Collections.reverse(backwards);
+        backwards.add(0, rows.get(0));
+        Path reversed = Files.write(dir.resolve("reversed.csv"), backwards);
+        Fixtures.Embedded embedded = Fixtures.embedded(List.of(sorted.toString()), CoordinationSettings.DEFAULTS);
+        CoordinationJob.Summary flink = CoordinationJob.batch(env(), JobOptions.batch(List.of(reversed.toString()),
+                dir.resolve("clusters.jsonl").toString()), List.of());
+        assertThat(Fixtures.byKey(flink.allEdges())).isEqualTo(Fixtures.byKey(embedded.run().edges()));
+        assertThat(flink.summary()).isEqualTo(embedded.summary());
+        assertThat(Fixtures.embedded(List.of(reversed.toString()), CoordinationSettings.DEFAULTS).summary().late()).isPositive();
     }
 
     @Test
@@ -103,6 +127,9 @@ class CoordinationJobTest {
         assertThat(flink.problems()).isEqualTo(problems);
         assertThat(flink.coActions()).isEqualTo(embedded.run().stats().coActions());
         assertThat(flink.lateActions()).isZero();
+        // the same summary, late posts apart: the batch job orders each key's actions whole, so none is late there
+        assertThat(flink.summary()).usingRecursiveComparison().ignoringFields("late").isEqualTo(embedded.summary());
+        assertThat(flink.summary().late()).isZero();
         Map<String, Edge> edges = Fixtures.byKey(flink.allEdges());
         Map<String, Edge> expectedEdges = Fixtures.byKey(embedded.run().edges());
         assertThat(edges.keySet()).isEqualTo(expectedEdges.keySet());
@@ -111,7 +138,9 @@ class CoordinationJobTest {
         assertThat(flink.result().clusters()).isEqualTo(expected.clusters());
         assertThat(expected.clusters()).isNotEmpty();
         List<String> written = Files.readAllLines(out);
-        assertThat(written).hasSize(expected.clusters().size());
+        assertThat(written).hasSize(expected.clusters().size() + 1);
+        assertThat(written.get(written.size() - 1)).isEqualTo(CoordinationJson.line(flink.summary().json()))
+                .startsWith("{\"summary\":\"coordination\",\"posts\":" + embedded.summary().posts() + ",");
         assertThat(written.get(0)).startsWith("{\"cluster\":\"cluster-1\",\"accounts\":[").contains("\"evidence\":[", "\"techniques\":[");
         assertThat(Files.readAllLines(dir.resolve("edges.jsonl"))).hasSize(expected.edges().size());
         return flink;

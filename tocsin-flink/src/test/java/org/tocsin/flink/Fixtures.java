@@ -58,6 +58,7 @@ final class Fixtures {
     static Embedded embedded(List<String> inputs, CoordinationSettings settings) throws IOException {
         CoordinationRun run = new CoordinationRun(settings, new PersonaCheck(Profile.empty()));
         long problems = 0;
+        long merged = 0;
         try (PostArchives archives = PostArchives.open(inputs)) {
             PostItem item;
             while ((item = archives.next()) != null) {
@@ -65,13 +66,19 @@ final class Fixtures {
                     run.add(item.post());
                 } else {
                     problems++;
+                    merged += item.merged() ? 1 : 0;
                 }
             }
         }
-        return new Embedded(run, problems);
+        run.endOfInput();
+        return new Embedded(run, problems, merged);
     }
 
-    record Embedded(CoordinationRun run, long problems) {
+    record Embedded(CoordinationRun run, long problems, long mergedRows) {
+        /** The summary {@code tocsin posts coordination} prints for this run. */
+        org.tocsin.social.coordination.CoordinationSummary summary() {
+            return run.summary(problems, mergedRows, run.finish());
+        }
     }
 
     static Map<String, Edge> byKey(Iterable<Edge> edges) {

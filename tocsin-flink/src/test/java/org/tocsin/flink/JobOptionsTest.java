@@ -34,4 +34,19 @@ class JobOptionsTest {
         assertThatThrownBy(() -> JobOptions.parse("--input", "x", "--output", "y", "--window", "soon")).hasMessageContaining("--window soon");
         assertThatThrownBy(() -> JobOptions.parse("--input", "x", "--output", "y", "--colour", "red")).hasMessageContaining("--colour");
     }
+
+    @Test
+    void theSettingsOptionsAreTheClisOwnWithTheSameDefaults() {
+        picocli.CommandLine job = new picocli.CommandLine(new JobOptions.Arguments());
+        picocli.CommandLine shared = new picocli.CommandLine(new org.tocsin.social.CoordinationOptions());
+        for (picocli.CommandLine.Model.OptionSpec o : shared.getCommandSpec().options()) {
+            picocli.CommandLine.Model.OptionSpec mine = job.getCommandSpec().findOption(o.longestName());
+            assertThat(mine).as(o.longestName()).isNotNull();
+            assertThat(mine.description()).isEqualTo(o.description());
+            assertThat(mine.defaultValueString()).isEqualTo(o.defaultValueString());
+        }
+        assertThat(JobOptions.parse("--input", "x", "--output", "y").settings()).isEqualTo(CoordinationSettings.DEFAULTS);
+        assertThat(JobOptions.usage()).contains("--window=DURATION", "Default 60s", "--lateness=DURATION", "Default 10m", "--max-per-key=N");
+        assertThat(JobOptions.parse("--input", "x", "--output", "y", "--max-per-key", "50").settings().maxPerKey()).isEqualTo(50);
+    }
 }

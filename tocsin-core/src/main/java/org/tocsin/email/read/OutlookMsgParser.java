@@ -78,16 +78,17 @@ final class OutlookMsgParser {
      */
     private static byte[] toMime(MAPIMessage msg, int depth, List<String> problems) throws IOException {
         String messageClass = chunk(msg.getMainChunks().getMessageClass());
-        String transport = joined(safe(() -> msg.getHeaders()));
-        String subject = safe(msg::getSubject);
-        String text = safe(msg::getTextBody);
-        String html = safe(msg::getHtmlBody);
-        String fromName = safe(msg::getDisplayFrom);
+        String transport = joined(property("transport headers (PR_TRANSPORT_MESSAGE_HEADERS)", msg::getHeaders, problems));
+        String subject = property("subject (PR_SUBJECT)", msg::getSubject, problems);
+        String text = property("text body (PR_BODY)", msg::getTextBody, problems);
+        String html = property("HTML body (PR_HTML with its code page PR_INTERNET_CPID)", msg::getHtmlBody, problems);
+        String fromName = property("sender name (PR_SENDER_NAME)", msg::getDisplayFrom, problems);
         String fromAddr = chunk(msg.getMainChunks().getEmailFromChunk());
         boolean ipm = messageClass != null && messageClass.regionMatches(true, 0, "IPM", 0, 3);
         if (!ipm && transport == null && subject == null && text == null && html == null && fromName == null
                 && fromAddr == null) {
-            throw new IOException("not an Outlook message: no message class, subject, body, sender or headers");
+            throw new IOException("not an Outlook message: no message class, subject, body, sender or headers"
+                    + (problems.isEmpty() ? "" : " (" + String.join("; ", problems) + ")"));
         }
         StringBuilder h = new StringBuilder();
         if (transport != null) {
@@ -101,7 +102,7 @@ final class OutlookMsgParser {
         } else {
             String addr = oneLine(fromAddr);
             h.append("From: ").append(quote(fromName)).append(addr == null ? "" : " <" + addr + ">").append("\r\n");
-            String to = oneLine(safe(msg::getDisplayTo));
+            String to = oneLine(property("recipients (PR_DISPLAY_TO)", msg::getDisplayTo, problems));
             if (to != null) {
                 h.append("To: ").append(to).append("\r\n");
             }
@@ -239,14 +240,20 @@ final class OutlookMsgParser {
         return lines == null || lines.length == 0 ? null : String.join("\n", lines);
     }
 
-    private interface Getter<T> {
+    interface Getter<T> {
         T get() throws Exception;
     }
 
-    private static <T> T safe(Getter<T> g) {
+    /**
+     * A MAPI property POI may fail to decode (a damaged property stream, a code page of the wrong type): the message
+     * is kept without it, and the problem says which property and why. Nothing is put in its place.
+     */
+    static <T> T property(String what, Getter<T> g, List<String> problems) {
         try {
             return g.get();
         } catch (Exception e) {
+            problems.add("Outlook " + what + " could not be read: " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + oneLine(e.getMessage())));
             return null;
         }
     }

@@ -42,7 +42,7 @@ public final class AccountLabels {
                     out.put(row.get(id).strip(), row.get(category).strip());
                 }
             }
-        } catch (CsvRecords.TooLong e) {
+        } catch (CsvRecords.BadRecord e) {
             throw new IOException(e.getMessage());
         }
         return out;

@@ -85,7 +85,7 @@ public final class AccountsReader {
             List<String> fields;
             try {
                 fields = records.next();
-            } catch (CsvRecords.TooLong e) {
+            } catch (CsvRecords.BadRecord e) {
                 problem(path + "#" + records.recordLine() + ": " + e.getMessage());
                 continue;
             }
@@ -117,7 +117,7 @@ public final class AccountsReader {
             List<String> line;
             try {
                 line = lines.next();
-            } catch (CsvRecords.TooLong e) {
+            } catch (CsvRecords.BadRecord e) {
                 problem(path + "#" + lines.recordLine() + ": " + e.getMessage());
                 continue;
             }

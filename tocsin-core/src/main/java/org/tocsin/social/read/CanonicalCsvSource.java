@@ -32,7 +32,9 @@ final class CanonicalCsvSource implements PostSource {
             List<String> fields;
             try {
                 fields = records.next();
-            } catch (CsvRecords.TooLong e) {
+            } catch (CsvRecords.MergedRows e) {
+                return PostItem.mergedRow(source + "#" + e.first(), e.getMessage());
+            } catch (CsvRecords.BadRecord e) {
                 return PostItem.problem(source + "#" + records.recordLine(), e.getMessage());
             }
             if (fields == null) {
@@ -48,16 +50,32 @@ final class CanonicalCsvSource implements PostSource {
                     headerProblem = "not a posts CSV: the header lacks post_id, account_id or created_at";
                     return PostItem.problem(where, headerProblem);
                 }
+                int width = fields.size();
+                // an unclosed quote is told from a text with line breaks by the line it runs on to: a whole row
+                records.rowShape(row -> row.size() == width && post(row) != null);
                 continue;
             }
             try {
-                return PostItem.of(where, CanonicalPosts.post(name -> {
-                    Integer i = columns.get(name);
-                    return i == null || i >= fields.size() ? null : fields.get(i);
-                }));
+                return PostItem.of(where, CanonicalPosts.post(field(fields)));
             } catch (IllegalArgumentException e) {
                 return PostItem.problem(where, e.getMessage());
             }
+        }
+    }
+
+    private java.util.function.Function<String, String> field(List<String> fields) {
+        return name -> {
+            Integer i = columns.get(name);
+            return i == null || i >= fields.size() ? null : fields.get(i);
+        };
+    }
+
+    /** The post a row holds, or null when it holds none. */
+    private org.tocsin.social.Post post(List<String> fields) {
+        try {
+            return CanonicalPosts.post(field(fields));
+        } catch (IllegalArgumentException e) {
+            return null;
         }
     }
 

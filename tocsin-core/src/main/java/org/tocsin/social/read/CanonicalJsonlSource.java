@@ -27,7 +27,7 @@ final class CanonicalJsonlSource implements PostSource {
         List<String> line;
         try {
             line = lines.next();
-        } catch (CsvRecords.TooLong e) {
+        } catch (CsvRecords.BadRecord e) {
             return PostItem.problem(source + "#" + lines.recordLine(), e.getMessage());
         }
         if (line == null) {

@@ -412,6 +412,54 @@ class MailReaderTest {
     }
 
     @Test
+    void aDamagedOutlookPropertyTableKeepsTheMessage() throws IOException {
+        byte[] good = OutlookMsgFixture.message().subject("Account suspended").body("Sign in to restore access.")
+                .senderName("IT Desk").senderEmail("it@helpdesk-login.example")
+                .html("<html><body><a href=\"https://helpdesk-login.example/restore\">restore</a></body></html>", 65001)
+                .build();
+        // corrupt the file where it stands: PR_INTERNET_CPID's property tag (3FDE0003, PT_LONG) becomes 3FDE0002 (PT_I2), as
+        // a flipped bit in the property stream would; POI stops reading the property table there (it only logs it)
+        byte[] damaged = good.clone();
+        byte[] tag = {0x03, 0x00, (byte) 0xDE, 0x3F};
+        int at = indexOf(damaged, tag);
+        assertThat(at).as("the property tag is in the file").isPositive();
+        assertThat(indexOf(java.util.Arrays.copyOfRange(damaged, at + 1, damaged.length), tag)).as("and only once").isNegative();
+        damaged[at] = 0x02;
+
+        MailMessage m = only(read(write("damaged.msg", damaged)));
+
+        assertThat(m.subject()).isEqualTo("Account suspended");
+        assertThat(m.text()).contains("Sign in to restore access.");
+        assertThat(m.html()).contains("helpdesk-login.example/restore");
+    }
+
+    @Test
+    void anOutlookPropertyPoiCannotReadIsARecordedProblemNeverAValue() {
+        // POI 5.3's getters did not throw on any damaged file tried (every byte of a .msg set to 00, 7F, 80 and FF in turn,
+        // and PR_INTERNET_CPID given 12 other types), so the recording is tested with a getter that does
+        List<String> problems = new java.util.ArrayList<>();
+        String html = OutlookMsgParser.property("HTML body (PR_HTML)", () -> {
+            throw new ClassCastException("class PropertyValue$ShortPropertyValue cannot be cast to class PropertyValue$LongPropertyValue");
+        }, problems);
+        assertThat(html).isNull();
+        assertThat(problems).containsExactly("Outlook HTML body (PR_HTML) could not be read: ClassCastException: class"
+                + " PropertyValue$ShortPropertyValue cannot be cast to class PropertyValue$LongPropertyValue");
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
+    @Test
     void outlookMsgTransportHeadersAreUsedWhenPresent() throws IOException {
         byte[] bytes = OutlookMsgFixture.message().subject("Wire transfer").body("Please wire today.")
                 .senderName("CEO").senderEmail("ceo@example.com")

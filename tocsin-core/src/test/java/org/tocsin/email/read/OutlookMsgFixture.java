@@ -35,6 +35,8 @@ final class OutlookMsgFixture {
     static final int ATTACH_LONG_FILENAME = 0x3707;
     static final int ATTACH_MIME_TAG = 0x370E;
     static final int ATTACH_METHOD = 0x3705;
+    static final int HTML = 0x1013;
+    static final int INTERNET_CPID = 0x3FDE;
 
     private static final int PT_UNICODE = 0x001F;
     private static final int PT_BINARY = 0x0102;
@@ -42,6 +44,8 @@ final class OutlookMsgFixture {
     private static final int FLAGS_READ_WRITE = 0x06;
 
     private final Map<Integer, String> strings = new LinkedHashMap<>();
+    private final Map<Integer, byte[]> binaries = new LinkedHashMap<>();
+    private final Map<Integer, Integer> longs = new LinkedHashMap<>();
     private final List<Attachment> attachments = new ArrayList<>();
 
     private record Attachment(String filename, String mimeTag, byte[] data) {
@@ -76,6 +80,13 @@ final class OutlookMsgFixture {
         return string(TRANSPORT_HEADERS, s);
     }
 
+    /** The HTML body as Outlook keeps it (PR_HTML, binary) with its code page (PR_INTERNET_CPID). */
+    OutlookMsgFixture html(String html, int codepage) {
+        binaries.put(HTML, html.getBytes(StandardCharsets.UTF_8));
+        longs.put(INTERNET_CPID, codepage);
+        return this;
+    }
+
     OutlookMsgFixture string(int propertyId, String value) {
         strings.put(propertyId, value);
         return this;
@@ -103,6 +114,13 @@ final class OutlookMsgFixture {
                 byte[] value = e.getValue().getBytes(StandardCharsets.UTF_16LE);
                 root.createDocument(streamName(e.getKey(), PT_UNICODE), new java.io.ByteArrayInputStream(value));
                 props.write(variableEntry(e.getKey(), PT_UNICODE, value.length + 2));
+            }
+            for (Map.Entry<Integer, byte[]> e : binaries.entrySet()) {
+                root.createDocument(streamName(e.getKey(), PT_BINARY), new java.io.ByteArrayInputStream(e.getValue()));
+                props.write(variableEntry(e.getKey(), PT_BINARY, e.getValue().length));
+            }
+            for (Map.Entry<Integer, Integer> e : longs.entrySet()) {
+                props.write(fixedEntry(e.getKey(), PT_LONG, e.getValue()));
             }
             root.createDocument("__properties_version1.0", new java.io.ByteArrayInputStream(props.toByteArray()));
             for (int i = 0; i < attachments.size(); i++) {

@@ -65,6 +65,25 @@ class CanonicalPostsReaderTest {
     }
 
     @Test
+    void anUnclosedQuoteThatRunsIntoTheNextRowIsReportedAndTheRowIsReadAsItself(@TempDir Path dir) throws IOException {
+        Path f = dir.resolve("posts.csv");
+        Files.writeString(f, HEADER
+                + "1,acc1,,2016-10-01T00:00:00Z,post,fine,,,,en\n"
+                + "2,acc2,,2016-10-01T00:00:01Z,post,\"Fixing the fence before the storm rolls in!,,,,en\n"
+                + "3,acc3,,2016-10-01T00:00:02Z,reshare,\"Polls are open until 8pm, find your place\",,1,,en\n"
+                + "4,acc4,,2016-10-01T00:00:03Z,post,\"a text\nover two lines\",,,,en\n"
+                + "5,acc5,,2016-10-01T00:00:04Z,post,last,,,,en\n");
+        List<PostItem> items = readAll(f);
+        assertThat(items).extracting(PostItem::source).containsExactly(f + "#2", f + "#3", f + "#4", f + "#5", f + "#7");
+        assertThat(items.get(1).ok()).isFalse();
+        assertThat(items.get(1).error()).startsWith("unclosed quote").contains("line 4");
+        assertThat(items.get(2).post().postId()).isEqualTo("3");
+        assertThat(items.get(2).post().text()).isEqualTo("Polls are open until 8pm, find your place");
+        assertThat(items.get(3).post().text()).isEqualTo("a text\nover two lines");
+        assertThat(items.get(4).post().postId()).isEqualTo("5");
+    }
+
+    @Test
     void anUnterminatedQuoteCostsOneBoundedRecord(@TempDir Path dir) throws IOException {
         Path f = dir.resolve("posts.csv");
         StringBuilder b = new StringBuilder(HEADER).append("1,acc1,,2016-10-01T00:00:00Z,post,\"");
