@@ -14,10 +14,11 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * A wrong-password flood against a local TAXII server (docs/performance.md): THREADS threads, each sending GETs with
  * HTTP Basic and a new wrong password as fast as the server answers (closed loop, one connection per request), from
- * loopback source addresses 127.0.0.2 and up (one per thread with --spread, else all from 127.0.0.2). Runs for
+ * loopback source addresses 127.0.0.2 and up (one per thread with --spread, all from 127.0.0.1 with --same, else all
+ * from 127.0.0.2). Runs for
  * SECONDS and then prints how many answers of each status came back and their rate. Loopback only, bounded in time.
  *
- * <pre>java bench/WrongPasswordFlood.java PORT PATH ACCOUNT THREADS SECONDS [--spread]</pre>
+ * <pre>java bench/WrongPasswordFlood.java PORT PATH ACCOUNT THREADS SECONDS [--spread|--same]</pre>
  */
 public final class WrongPasswordFlood {
     public static void main(String[] args) throws Exception {
@@ -27,12 +28,13 @@ public final class WrongPasswordFlood {
         int threads = Integer.parseInt(args[3]);
         long seconds = Long.parseLong(args[4]);
         boolean spread = args.length > 5 && args[5].equals("--spread");
+        boolean same = args.length > 5 && args[5].equals("--same");
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         Map<Integer, LongAdder> statuses = new ConcurrentHashMap<>();
         LongAdder errors = new LongAdder();
         Thread[] workers = new Thread[threads];
         for (int t = 0; t < threads; t++) {
-            String from = "127.0.0." + (spread ? 2 + t : 2);
+            String from = "127.0.0." + (spread ? 2 + t : same ? 1 : 2);
             int id = t;
             workers[t] = new Thread(() -> {
                 for (long n = 0; System.nanoTime() < end; n++) {
@@ -54,7 +56,7 @@ public final class WrongPasswordFlood {
         statuses.forEach((k, v) -> counts.put(k, v.sum()));
         long total = counts.values().stream().mapToLong(Long::longValue).sum();
         System.out.printf("flood: %d threads from %s for %d s: %d answers (%.1f/s) %s, %d connection errors%n", threads,
-                spread ? "127.0.0.2-" + (1 + threads) : "127.0.0.2", seconds, total, total / (double) seconds, counts, errors.sum());
+                spread ? "127.0.0.2-" + (1 + threads) : same ? "127.0.0.1" : "127.0.0.2", seconds, total, total / (double) seconds, counts, errors.sum());
     }
 
     private static int get(int port, String from, String path, String credentials) throws IOException {

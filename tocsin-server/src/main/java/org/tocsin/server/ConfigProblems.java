@@ -1,6 +1,7 @@
 package org.tocsin.server;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -22,11 +23,12 @@ final class ConfigProblems {
         if (e instanceof JsonMappingException m && m.getCause() instanceof IllegalArgumentException iae) {
             return iae.getMessage(); // the record's own check: already a sentence about the file
         }
-        String where = line(e.getLocation());
+        String where = line(e.getProcessor() instanceof JsonParser p && p.currentTokenLocation() != null
+                ? p.currentTokenLocation() : e.getLocation()); // the token at fault, not the point the parser reached
         if (e instanceof UnrecognizedPropertyException u) {
             String known = u.getKnownPropertyIds() == null ? "" : u.getKnownPropertyIds().stream().map(Object::toString)
                     .sorted().collect(Collectors.joining(", ", " (known here: ", ")"));
-            return "unknown key " + path(u, u.getPropertyName()) + known + where;
+            return "unknown key " + path(u, u.getPropertyName()) + known; // Jackson's location is past the key here: none rather than a wrong line
         }
         if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
             String key = path(m, null);
