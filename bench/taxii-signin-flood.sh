@@ -32,7 +32,7 @@ else
 fi
 url="http://127.0.0.1:$port$path"
 echo "jar: $jar; legitimate client: $auth, $what; flood from: $from; load: $(cut -d' ' -f1-3 /proc/loadavg)"
-wrk -t2 -c4 -d30s -H "$header" -H 'Accept: application/taxii+json;version=2.1' "$url" > /dev/null # warm-up
+wrk -t2 -c4 -d90s -H "$header" -H 'Accept: application/taxii+json;version=2.1' "$url" > /dev/null # warm-up: the JIT settles
 # the machine may be shared: besides requests/s (wall clock), each phase reports the server's own CPU time per
 # legitimate request, from /proc, which other processes on the machine do not change
 cpu() { awk '{print $14 + $15}' "/proc/$server/stat"; }
@@ -47,15 +47,16 @@ phase() { # $1: title
   awk -v t=$((after - before)) -v n="$requests" -v hz="$(getconf CLK_TCK)" \
     'BEGIN { printf "  server CPU: %.1f s, %.3f ms per legitimate request\n", t / hz, 1000 * t / hz / n }'
 }
+javac -d "$work/flood" "$root/bench/WrongPasswordFlood.java" # compiled once: no compiler running in the measured phases
 flood_args=("$port" "$path" county-elections 8 $((seconds + 8)))
 [ "$from" = spread ] && flood_args+=(--spread)
 [ "$from" = same ] && flood_args+=(--same)
 # three rounds of (without, with) and a last one without: a machine whose load drifts shows it, and medians compare
 for round in 1 2 3; do
   phase "without the flood, round $round"
-  java "$root/bench/WrongPasswordFlood.java" "${flood_args[@]}" &
+  java -cp "$work/flood" WrongPasswordFlood "${flood_args[@]}" &
   flood=$!
-  sleep 5 # the flood's JVM compiles it and starts its threads
+  sleep 5 # the flood's JVM starts and its first attempts are answered
   phase "with 8 threads sending wrong passwords for county-elections, round $round"
   wait "$flood"
 done

@@ -31,21 +31,36 @@ final class RawHttp {
     private RawHttp() {
     }
 
-    /** Sends a request whose request line and headers are written as given; reads the response to the end. */
+    /**
+     * Sends a request whose request line and headers are written as given, with {@code Connection: close} unless a
+     * Connection header is among them; reads the response until the server closes the connection.
+     */
     static Response send(int port, String from, String requestLine, String... headers) throws IOException {
         try (Socket s = new Socket()) {
             s.bind(new InetSocketAddress(InetAddress.getByName(from), 0));
             s.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
             s.setSoTimeout(30_000);
             StringBuilder req = new StringBuilder(requestLine).append("\r\nHost: 127.0.0.1:").append(port).append("\r\n");
+            boolean connection = false;
             for (String h : headers) {
                 req.append(h).append("\r\n");
+                connection |= h.regionMatches(true, 0, "Connection:", 0, 11);
             }
-            req.append("Connection: close\r\n\r\n");
+            req.append(connection ? "" : "Connection: close\r\n").append("\r\n"); // the response is read to the end
             OutputStream out = s.getOutputStream();
             out.write(req.toString().getBytes(StandardCharsets.ISO_8859_1));
             out.flush();
             return read(s.getInputStream());
+        }
+    }
+
+    /** Whether this machine lets a socket come from that loopback address (Linux: all of 127/8; macOS: 127.0.0.1 only). */
+    static boolean canComeFrom(String address) {
+        try (Socket s = new Socket()) {
+            s.bind(new InetSocketAddress(InetAddress.getByName(address), 0));
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 
