@@ -50,14 +50,23 @@ final class ServeCommand implements Callable<Integer> {
         if (config == null) {
             throw new UsageProblem("serve needs --config FILE (examples/taxii.yaml shows one)");
         }
+        if (connections < 1) {
+            throw new UsageProblem("--connections must be at least 1, not " + connections);
+        }
         ServerConfig cfg;
         try {
-            cfg = ServerConfig.load(config);
+            cfg = ServerConfig.load(config); // says what is wrong: no such file, a directory, which key on which line
         } catch (IOException e) {
             throw new UsageProblem(e.getMessage());
         }
         Store store = storeOptions.open(); // migrates the schema; kept open for the publisher's exports
-        Connections db = new Connections(storeOptions.url(), storeOptions.user(), storeOptions.password(), connections);
+        Connections db;
+        try {
+            db = new Connections(storeOptions.url(), storeOptions.user(), storeOptions.password(), connections);
+        } catch (RuntimeException e) { // HikariCP opens one connection at once: a store it cannot reach stops here
+            closeQuietly(store);
+            throw new UsageProblem("store " + storeOptions.url() + ": cannot open the server's connections: " + e.getMessage());
+        }
         TaxiiServer server;
         try {
             server = TaxiiServer.start(cfg, host, port, db, () -> findingsBundle(store), objects -> learn(store, objects));

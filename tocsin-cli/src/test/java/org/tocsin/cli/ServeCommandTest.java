@@ -23,6 +23,40 @@ class ServeCommandTest {
     }
 
     @Test
+    void aConfigThatCannotBeReadSaysWhy(@TempDir Path dir) throws Exception {
+        String db = "jdbc:h2:file:" + dir.resolve("store");
+        CliRun missing = CliRun.of("serve", "--config", "/nonexistent.yaml", "--db", db);
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.err()).contains("cannot read the server configuration /nonexistent.yaml: no such file");
+
+        CliRun directory = CliRun.of("serve", "--config", dir.toString(), "--db", db);
+        assertThat(directory.exitCode()).isEqualTo(2);
+        assertThat(directory.err()).contains("cannot read the server configuration " + dir + ": it is a directory");
+
+        Path badYaml = java.nio.file.Files.writeString(dir.resolve("bad.yaml"), "title: t\ncollections: [\n");
+        CliRun bad = CliRun.of("serve", "--config", badYaml.toString(), "--db", db);
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err()).contains("invalid TAXII configuration " + badYaml).contains("line 3")
+                .doesNotContain("Exception").doesNotContain("\tat ");
+
+        Path empty = java.nio.file.Files.writeString(dir.resolve("empty.yaml"), "");
+        assertThat(CliRun.of("serve", "--config", empty.toString(), "--db", db).err()).contains("it is empty");
+
+        Path notAMap = java.nio.file.Files.writeString(dir.resolve("list.yaml"), "- a\n- b\n");
+        CliRun list = CliRun.of("serve", "--config", notAMap.toString(), "--db", db);
+        assertThat(list.exitCode()).isEqualTo(2);
+        assertThat(list.err()).contains("invalid TAXII configuration").doesNotContain("Cannot deserialize");
+
+        Path unreadable = java.nio.file.Files.writeString(dir.resolve("secret.yaml"), "title: t\n");
+        java.nio.file.Files.setPosixFilePermissions(unreadable, java.util.Set.of());
+        if (!java.nio.file.Files.isReadable(unreadable)) { // root reads any file: there, nothing to check
+            CliRun denied = CliRun.of("serve", "--config", unreadable.toString(), "--db", db);
+            assertThat(denied.exitCode()).isEqualTo(2);
+            assertThat(denied.err()).contains("cannot read the server configuration " + unreadable + ": permission denied");
+        }
+    }
+
+    @Test
     void whatPartnersPostTeachesTheStoreButIsNotRepublishedAsTocsins(@TempDir Path dir) throws Exception {
         Path root = Path.of(System.getProperty("tocsin.root", ".."));
         com.fasterxml.jackson.databind.JsonNode bundle = new com.fasterxml.jackson.databind.ObjectMapper()

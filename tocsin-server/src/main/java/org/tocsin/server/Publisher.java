@@ -2,6 +2,7 @@ package org.tocsin.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.sql.Connection;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,8 +51,8 @@ final class Publisher implements AutoCloseable {
         try {
             List<JsonNode> objects = new ArrayList<>();
             bundle.get().path("objects").forEach(objects::add);
-            try (Connections.Lease lease = db.lease()) {
-                StixObjects stix = new StixObjects(lease.connection());
+            try (Connection connection = db.lease()) {
+                StixObjects stix = new StixObjects(connection);
                 for (CollectionConfig c : targets) {
                     AddResult r = stix.add(c.id(), objects, "tocsin");
                     LOG.info("published findings to {}: {} new, {} unchanged, {} refused", c.alias() != null ? c.alias() : c.id(),

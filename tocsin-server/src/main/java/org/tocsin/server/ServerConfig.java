@@ -2,12 +2,14 @@ package org.tocsin.server;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,6 +30,8 @@ import java.util.regex.Pattern;
  * @param maxContentLength    the largest request body accepted, in bytes (10 MiB by default)
  * @param pageLimit           the most objects one response holds (1,000 by default)
  * @param publishEverySeconds how often findings are published to the collections marked for them (300 by default)
+ * @param trustedProxies      addresses of the reverse proxies in front of the server, whose X-Forwarded-For says
+ *                            which client a request comes from ({@link ClientAddress}); none by default
  */
 public record ServerConfig(
         @JsonProperty("title") String title,
@@ -38,9 +42,12 @@ public record ServerConfig(
         @JsonProperty("page_limit") Integer pageLimit,
         @JsonProperty("publish_every_seconds") Integer publishEverySeconds,
         @JsonProperty("collections") List<CollectionConfig> collections,
-        @JsonProperty("accounts") List<Account> accounts) {
+        @JsonProperty("accounts") List<Account> accounts,
+        @JsonProperty("trusted_proxies") List<String> trustedProxies) {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    /** A configuration is a few kilobytes; reading stops well before a wrong file (a log, /dev/zero) fills memory. */
+    private static final int MAX_FILE = 1024 * 1024;
     private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9._~-]+");
 
     public ServerConfig {
@@ -66,20 +73,50 @@ public record ServerConfig(
         }
         Map<String, String> idsByName = collectionNames(collections);
         accounts = accounts == null ? List.of() : resolved(accounts, idsByName);
+        trustedProxies = trustedProxies == null ? List.of() : List.copyOf(trustedProxies);
+        for (String p : trustedProxies) {
+            if (!ClientAddress.isLiteral(p)) {
+                throw new IllegalArgumentException("trusted_proxies holds IP addresses, not " + p);
+            }
+        }
     }
 
-    /** Reads and checks a configuration file; what is wrong is said in the IOException, with where. */
+    /** Without trusted proxies: the server is reached directly. */
+    public ServerConfig(String title, String description, String apiRoot, String publicUrl, Long maxContentLength,
+                        Integer pageLimit, Integer publishEverySeconds, List<CollectionConfig> collections, List<Account> accounts) {
+        this(title, description, apiRoot, publicUrl, maxContentLength, pageLimit, publishEverySeconds, collections, accounts, null);
+    }
+
+    /**
+     * Reads and checks a configuration file. What is wrong is said in the IOException in words a user acts on:
+     * "cannot read the server configuration FILE: no such file" (or: permission denied, it is a directory), or
+     * "invalid TAXII configuration FILE: ..." with the key and line at fault.
+     */
     public static ServerConfig load(Path file) throws IOException {
+        if (Files.isDirectory(file)) {
+            throw new IOException("cannot read the server configuration " + file + ": it is a directory");
+        }
+        byte[] yaml;
         try (InputStream in = Files.newInputStream(file)) {
-            ServerConfig c = YAML.readValue(in, ServerConfig.class);
+            yaml = in.readNBytes(MAX_FILE + 1);
+        } catch (NoSuchFileException e) {
+            throw new IOException("cannot read the server configuration " + file + ": no such file", e);
+        } catch (AccessDeniedException e) {
+            throw new IOException("cannot read the server configuration " + file + ": permission denied", e);
+        } catch (IOException e) {
+            throw new IOException("cannot read the server configuration " + file + ": " + e.getMessage(), e);
+        }
+        if (yaml.length > MAX_FILE) {
+            throw new IOException("invalid TAXII configuration " + file + ": over " + MAX_FILE / 1024 + " KiB, it is not one");
+        }
+        try {
+            ServerConfig c = yaml.length == 0 ? null : YAML.readValue(yaml, ServerConfig.class);
             if (c == null) {
                 throw new IOException("invalid TAXII configuration " + file + ": it is empty");
             }
             return c;
-        } catch (JsonMappingException e) {
-            Throwable cause = e.getCause() instanceof IllegalArgumentException iae ? iae : null;
-            throw new IOException("invalid TAXII configuration " + file + ": "
-                    + (cause != null ? cause.getMessage() : e.getOriginalMessage() + " at " + e.getPathReference()), e);
+        } catch (JsonProcessingException e) {
+            throw new IOException("invalid TAXII configuration " + file + ": " + ConfigProblems.describe(e), e);
         }
     }
 

@@ -1,7 +1,7 @@
 package org.tocsin.server;
 
 /** A request the server refuses, answered as a TAXII error message (title, description, http_status). */
-final class TaxiiError extends RuntimeException {
+class TaxiiError extends RuntimeException {
     private final int status;
     private final String title;
 

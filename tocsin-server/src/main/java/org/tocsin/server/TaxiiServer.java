@@ -4,14 +4,17 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HttpResponseException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -26,16 +29,19 @@ import org.tocsin.store.stix.StixTimestamps;
 import org.tocsin.store.stix.StoredObject;
 
 /**
- * A TAXII 2.1 server over the store's STIX objects (Javalin on Jetty): discovery, one API root, its collections,
+ * A TAXII 2.1 server over the store's STIX objects (Javalin 7 on Jetty 12): discovery, one API root, its collections,
  * objects (GET, POST, DELETE), manifests, versions and statuses. Every request is authenticated (Basic or bearer);
  * rights are per account and collection; a partner account is never served a TLP:RED object and cannot tell one
- * exists (it gets the 404 an unknown object gets). Each request works on a database connection of its own.
+ * exists (it gets the 404 an unknown object gets). Each request works on a database connection of its own. Every
+ * error, Jetty's own included ({@link TaxiiErrorHandler}), is a TAXII error message.
  */
 public final class TaxiiServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TaxiiServer.class);
     private final ServerConfig config;
     private final Connections db;
     private final Authenticator auth;
+    private final ClientAddress clients;
+    private final SlowRefusals refusals;
     private final Statuses statuses = new Statuses(10_000);
     private final Consumer<List<JsonNode>> onAdded;
     private final Publisher publisher;
@@ -46,19 +52,26 @@ public final class TaxiiServer implements AutoCloseable {
         void handle(Context ctx, Account who) throws Exception;
     }
 
-    private TaxiiServer(ServerConfig config, Connections db, Supplier<ObjectNode> findings, Consumer<List<JsonNode>> onAdded) {
+    private TaxiiServer(ServerConfig config, Connections db, Supplier<ObjectNode> findings, Consumer<List<JsonNode>> onAdded,
+                        SignInThrottle throttle, SlowRefusals refusals) {
         this.config = config;
         this.db = db;
-        this.auth = new Authenticator(config.accounts());
+        this.auth = new Authenticator(config.accounts(), throttle);
+        this.refusals = refusals;
+        this.clients = new ClientAddress(config.trustedProxies());
         this.onAdded = onAdded;
         this.publisher = new Publisher(config.collections(), findings, db);
         this.app = Javalin.create(c -> {
-            c.showJavalinBanner = false;
+            c.startup.showJavalinBanner = false;
+            c.startup.showOldJavalinVersionWarning = false;
             c.http.prefer405over404 = true; // a wrong method on a TAXII URL says so
             c.requestLogger.http((ctx, ms) -> LOG.info("{} {} {} {} ({} ms)", ctx.attribute("account") == null ? "-"
-                    : ctx.attribute("account"), ctx.method(), ctx.path(), ctx.status().getCode(), Math.round(ms)));
+                    : ctx.attribute("account"), ctx.method(), ctx.path(), ctx.statusCode(), Math.round(ms)));
+            TaxiiErrorHandler jettyErrors = new TaxiiErrorHandler();
+            c.jetty.modifyServer(server -> server.setErrorHandler(jettyErrors));
+            c.jetty.modifyServletContextHandler(context -> context.setErrorHandler(jettyErrors));
+            routes(c.routes);
         });
-        routes();
     }
 
     /**
@@ -71,12 +84,19 @@ public final class TaxiiServer implements AutoCloseable {
      */
     public static TaxiiServer start(ServerConfig config, String host, int port, Connections db, Supplier<ObjectNode> findings,
                                     Consumer<List<JsonNode>> onAdded) {
-        TaxiiServer s = new TaxiiServer(config, db, findings, onAdded);
+        return start(config, host, port, db, findings, onAdded, new SignInThrottle(), new SlowRefusals(SlowRefusals.PAUSE, 1_000));
+    }
+
+    /** With sign-in limits of the caller's (tests: a clock they move, no pause before a refusal). */
+    static TaxiiServer start(ServerConfig config, String host, int port, Connections db, Supplier<ObjectNode> findings,
+                             Consumer<List<JsonNode>> onAdded, SignInThrottle throttle, SlowRefusals refusals) {
+        TaxiiServer s = new TaxiiServer(config, db, findings, onAdded, throttle, refusals);
         s.publisher.start(Duration.ofSeconds(config.publishEverySeconds()));
         try {
             s.app.start(host, port);
         } catch (RuntimeException e) { // the port is taken, say: no publisher left running behind
             s.publisher.close();
+            s.refusals.close();
             throw e;
         }
         return s;
@@ -91,7 +111,7 @@ public final class TaxiiServer implements AutoCloseable {
         publisher.publishNow();
     }
 
-    private void routes() {
+    private void routes(RoutesConfig app) {
         String root = "/" + config.apiRoot();
         app.get("/taxii2/", taxii((ctx, who) -> json(ctx, 200, TaxiiResources.discovery(config, baseUrl(ctx)))));
         app.get(root + "/", taxii((ctx, who) -> json(ctx, 200, TaxiiResources.apiRoot(config))));
@@ -111,7 +131,15 @@ public final class TaxiiServer implements AutoCloseable {
             if (e.status() == 401) {
                 Authenticator.CHALLENGES.forEach(c -> ctx.res().addHeader("WWW-Authenticate", c));
             }
+            if (e instanceof SignInRefused r) {
+                ctx.header("Retry-After", Long.toString(r.retryAfterSeconds()));
+            }
             json(ctx, e.status(), TaxiiResources.error(e));
+        });
+        app.exception(Connections.Busy.class, (e, ctx) -> {
+            LOG.warn("{} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+            ctx.header("Retry-After", "5");
+            json(ctx, 503, TaxiiResources.error(new TaxiiError(503, "Busy", "Every database connection is in use; try again shortly.")));
         });
         app.exception(IllegalArgumentException.class, (e, ctx) -> json(ctx, 400, TaxiiResources.error(TaxiiError.badRequest(e.getMessage()))));
         app.exception(HttpResponseException.class, (e, ctx) -> json(ctx, e.getStatus(),
@@ -122,10 +150,16 @@ public final class TaxiiServer implements AutoCloseable {
         });
     }
 
-    /** Authentication first (401), then the Accept header (406), then the endpoint. */
+    /** Authentication first (401, or 429 after too many failures), then the Accept header (406), then the endpoint. */
     private Handler taxii(Endpoint endpoint) {
         return ctx -> {
-            Account who = auth.authenticate(ctx.header("Authorization"));
+            Account who;
+            try {
+                who = auth.authenticate(ctx.header("Authorization"), client(ctx));
+            } catch (SignInRefused refused) {
+                refusals.answer(ctx, refused);
+                return;
+            }
             ctx.attribute("account", who.name());
             if (!MediaTypes.accepts(ctx.header("Accept"))) {
                 throw new TaxiiError(406, "Not acceptable", "This server answers in " + MediaTypes.TAXII + " only.");
@@ -272,9 +306,19 @@ public final class TaxiiServer implements AutoCloseable {
     }
 
     private <T> T stix(StixWork<T> work) throws Exception {
-        try (Connections.Lease lease = db.lease()) {
-            return work.run(new StixObjects(lease.connection()));
+        try (Connection c = db.lease()) {
+            return work.run(new StixObjects(c));
         }
+    }
+
+    /** The key the request's client is counted under for failed sign-ins. */
+    private String client(Context ctx) {
+        return clients.of(ctx.req().getRemoteAddr(), Collections.list(ctx.req().getHeaders("X-Forwarded-For")));
+    }
+
+    /** PBKDF2 password checks run so far (tests: what the sign-in limits save). */
+    long passwordHashes() {
+        return auth.passwordHashes();
     }
 
     private static void dateAddedHeaders(Context ctx, List<ManifestEntry> entries) {
@@ -305,5 +349,6 @@ public final class TaxiiServer implements AutoCloseable {
     public void close() {
         publisher.close();
         app.stop();
+        refusals.close();
     }
 }

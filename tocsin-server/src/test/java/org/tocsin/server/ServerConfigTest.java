@@ -36,11 +36,11 @@ class ServerConfigTest {
         assertThat(partner.canRead("08271f63-2997-4995-a603-c87444686d0c")).isFalse();
         // the demo secrets docs/taxii.md gives
         Authenticator auth = new Authenticator(c.accounts());
-        assertThat(auth.authenticate(TestServer.basic("analyst", "analyst-demo-password"))).isEqualTo(analyst);
-        assertThat(auth.authenticate(TestServer.basic("county-elections", "partner-demo-password"))).isEqualTo(partner);
-        assertThat(auth.authenticate("Bearer demo-analyst-token-not-for-production")).isEqualTo(analyst);
-        assertThat(auth.authenticate("Bearer demo-partner-token-not-for-production")).isEqualTo(partner);
-        assertThat(auth.authenticate("Bearer demo-feed-token-not-for-production").name()).isEqualTo("isac-feed");
+        assertThat(auth.authenticate(TestServer.basic("analyst", "analyst-demo-password"), "127.0.0.1")).isEqualTo(analyst);
+        assertThat(auth.authenticate(TestServer.basic("county-elections", "partner-demo-password"), "127.0.0.1")).isEqualTo(partner);
+        assertThat(auth.authenticate("Bearer demo-analyst-token-not-for-production", "127.0.0.1")).isEqualTo(analyst);
+        assertThat(auth.authenticate("Bearer demo-partner-token-not-for-production", "127.0.0.1")).isEqualTo(partner);
+        assertThat(auth.authenticate("Bearer demo-feed-token-not-for-production", "127.0.0.1").name()).isEqualTo("isac-feed");
     }
 
     @Test
@@ -59,6 +59,23 @@ class ServerConfigTest {
         assertRefused(COLLECTIONS.replace("875164d8-f076-4813-808f-8d1802eb38ff", "shared"), "not a UUID");
         assertRefused("title: t\n", "no collections");
         assertRefused(COLLECTIONS + "api_root: a/b\n", "api_root");
+    }
+
+    @Test
+    void mistakesAreSaidAsTheFileSaysThemWithTheLine() {
+        assertRefused(COLLECTIONS + "colour: red\n", "unknown key colour (known here: accounts, api_root, collections");
+        assertRefused(COLLECTIONS + "page_limit: many\n", "page_limit must be a number (line 5");
+        assertRefused("title: t\ncollections: 3\n", "collections must be a list (line 2");
+        assertRefused(COLLECTIONS + account("kind: partner, token_hashes: [" + TOKEN + "], read: {a: b}"), "accounts[0].read must be a list");
+        assertRefused("- title\n- t\n", "the file must hold a mapping of settings");
+        assertRefused("title: 'unclosed\n", "not YAML that can be read");
+        assertRefused(COLLECTIONS + "trusted_proxies: [proxy.example]\n", "trusted_proxies holds IP addresses, not proxy.example");
+    }
+
+    @Test
+    void trustedProxiesAreAddresses() throws IOException {
+        Path f = Files.writeString(dir.resolve("taxii.yaml"), COLLECTIONS + "trusted_proxies: [127.0.0.1, '::1']\n");
+        assertThat(ServerConfig.load(f).trustedProxies()).containsExactly("127.0.0.1", "::1");
     }
 
     private static String account(String fields) {

@@ -50,11 +50,11 @@ final class TestServer implements AutoCloseable {
         Supplier<ObjectNode> of(Store store) throws SQLException;
     }
 
-    private TestServer(Path dir, Findings findings) throws SQLException {
+    private TestServer(Path dir, Findings findings, SignInThrottle throttle, SlowRefusals refusals) throws SQLException {
         String url = "jdbc:h2:file:" + dir.resolve("store-" + UUID.randomUUID());
         store = Store.open(url, "sa", "");
         db = new Connections(url, "sa", "", 4);
-        server = TaxiiServer.start(config(), "127.0.0.1", 0, db, findings.of(store), hooked::addAll);
+        server = TaxiiServer.start(config(), "127.0.0.1", 0, db, findings.of(store), hooked::addAll, throttle, refusals);
         base = "http://127.0.0.1:" + server.port();
     }
 
@@ -63,7 +63,12 @@ final class TestServer implements AutoCloseable {
     }
 
     static TestServer start(Path dir, Findings findings) throws SQLException {
-        return new TestServer(dir, findings);
+        return new TestServer(dir, findings, new SignInThrottle(), new SlowRefusals(SlowRefusals.PAUSE, 1_000));
+    }
+
+    /** With sign-in limits of the test's: a clock it moves, a short pause before each refusal. */
+    static TestServer start(Path dir, SignInThrottle throttle, SlowRefusals refusals) throws SQLException {
+        return new TestServer(dir, store -> TestServer::emptyBundle, throttle, refusals);
     }
 
     private static ObjectNode emptyBundle() {

@@ -80,6 +80,11 @@ public final class Store implements AutoCloseable {
         return c;
     }
 
+    /** The JDBC URL a connection to the store at {@code url} is opened with (as {@link #connect} opens it), for a pool. */
+    public static String connectionUrl(String url) {
+        return durable(url);
+    }
+
     /**
      * H2 writes committed transactions to disk in the background (WRITE_DELAY, 500 ms by default): a killed
      * process loses the last commits. A store must not, so file databases flush on every commit
