@@ -1,6 +1,7 @@
 package org.tocsin.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,24 +17,31 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tocsin.store.Store;
 
 /**
  * Fault 8 of issue 13: {@code serve} and the command line share the default embedded store. Real processes on a
  * default store (a temporary XDG_DATA_HOME): while serve runs, {@code scan} and {@code export stix} succeed, and the
  * finding the scan added is in the served collection (over HTTP) at the next publication, without a restart; also
- * when the process that opened the store first, and so serves the file to the others, exits under serve.
+ * when the process that opened the store first, and so serves the file to the others, exits under serve; and a scan
+ * going through serve's process finishes, storing everything once, when serve stops under it.
  */
 class ServeSharedStoreTest {
     private static final Path ROOT = Path.of(System.getProperty("tocsin.root", ".."));
     private static final Path MAIL = ROOT.resolve("examples/mail/phish");
+    private static final Path SHARED = Path.of(System.getProperty("tocsin.shared", "../shared/data"));
     private static final String FINDINGS = "994959e6-ba40-4337-836b-b29a298c8b40";
     private static final String TOKEN = "demo-analyst-token-not-for-production";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -114,6 +122,51 @@ class ServeSharedStoreTest {
             holder.destroyForcibly();
             serve.destroy();
             serve.waitFor(1, TimeUnit.MINUTES);
+        }
+    }
+
+    @Test
+    void aScanGoesOnWhenServeStopsUnderIt(@TempDir Path dir) throws Exception {
+        Path ham = SHARED.resolve("email/dev/ham");
+        assumeTrue(Files.isDirectory(ham), "mail corpus absent: " + SHARED);
+        Path input = Files.createDirectories(dir.resolve("mail"));
+        try (Stream<Path> files = Files.list(ham)) {
+            for (Path f : files.sorted().limit(300).toList()) {
+                Files.createSymbolicLink(input.resolve(f.getFileName()), f.toAbsolutePath());
+            }
+        }
+        CliProcess cli = new CliProcess(dir, Map.of("XDG_DATA_HOME", dir.resolve("data").toString()));
+        Process serve = cli.start("serve", "serve", "--config", config(dir).toString(), "--port", "0");
+        cli.awaitErr("serve", serve, "TAXII 2.1 server at"); // serve opened the store first: the scan goes through it
+        Process scan = cli.start("scan", "scan", input.toString());
+        String url = "jdbc:h2:file:" + dir.resolve("data/tocsin/tocsin");
+        long stored = 0;
+        while (stored < 30 && scan.isAlive()) {
+            Thread.sleep(200);
+            try (Connection c = Store.connect(url, "sa", ""); Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM evidence")) {
+                rs.next();
+                stored = rs.getLong(1);
+            }
+        }
+        assertThat(scan.isAlive()).as("the scan was still running when serve stopped").isTrue();
+        serve.destroy(); // SIGTERM: the process serving the file goes, mid-transaction for the scan
+        assertThat(serve.waitFor(1, TimeUnit.MINUTES)).isTrue();
+
+        assertThat(scan.waitFor(5, TimeUnit.MINUTES)).isTrue();
+        assertThat(scan.exitValue()).as(cli.err("scan")).isZero();
+        Matcher line = Pattern.compile("stored: (\\d+) new pieces of evidence, (\\d+) already in the store; 0 problems")
+                .matcher(cli.out("scan"));
+        assertThat(line.find()).as(cli.out("scan")).isTrue();
+        assertThat(Long.parseLong(line.group(1)) + Long.parseLong(line.group(2))).isEqualTo(300);
+        Set<String> distinct = new HashSet<>(); // what the store must hold: each message once, none lost
+        try (Stream<Path> files = Files.list(input)) {
+            for (Path f : files.toList()) {
+                distinct.add(java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(f))));
+            }
+        }
+        try (Store store = Store.open(url, "sa", "")) {
+            assertThat(store.count(Store.Table.EVIDENCE)).isEqualTo(distinct.size());
         }
     }
 

@@ -85,6 +85,22 @@ class StoreSetupKillTest {
         }
     }
 
+    @Test
+    void processesStartingAtOnceOnOneNewStoreTakeTurns(@TempDir Path dir) throws Exception {
+        CliProcess cli = new CliProcess(dir, Map.of("XDG_DATA_HOME", dir.resolve("data").toString()));
+        List<Process> all = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            all.add(cli.start("p" + i, "intel", "indicators"));
+        }
+        for (int i = 0; i < all.size(); i++) {
+            all.get(i).waitFor();
+            assertThat(all.get(i).exitValue()).as(cli.err("p" + i)).isZero();
+        }
+        try (Stream<Path> files = Files.list(dir.resolve("data/tocsin"))) {
+            assertThat(files.map(f -> f.getFileName().toString())).contains("tocsin.mv.db").noneMatch(f -> f.contains(".setup-"));
+        }
+    }
+
     /** The arguments of child {@code i}. */
     private interface ChildArgs {
         List<String> of(int child);

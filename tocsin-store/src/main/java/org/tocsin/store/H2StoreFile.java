@@ -80,7 +80,7 @@ final class H2StoreFile {
             if (state.future() != null) {
                 throw Migrations.newerRelease(state);
             }
-            requireExclusive("its schema needs upgrading");
+            requireExclusive(location.privateUrl(location.h2File()), state.failed() != null ? "needs rebuilding" : "needs upgrading");
             if (state.failed() != null) {
                 Repair r = rebuild(state, true);
                 notices.accept("the store " + location.mvFile() + " had an interrupted migration (to version " + state.failed()
@@ -119,7 +119,7 @@ final class H2StoreFile {
             if (!Files.exists(location.mvFile())) {
                 return null;
             }
-            requireExclusive("repairing it");
+            requireExclusive(location.readOnlyUrl(), "is to be repaired"); // read-only: a damaged file is kept as it is
             Migrations.State state;
             try {
                 state = Migrations.state(location.readOnlyUrl(), user, password);
@@ -154,7 +154,9 @@ final class H2StoreFile {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
-            throw new SQLException("cannot create the store's directory " + dir + ": " + describe(e), e);
+            String why = describe(e);
+            throw new SQLException("cannot create the store's directory " + dir + ": "
+                    + (why.startsWith(dir + ": ") ? why.substring(dir.toString().length() + 2) : why), e);
         }
         if (!Files.isWritable(dir)) {
             throw new SQLException("cannot write in the store's directory " + dir + " (permission denied)");
@@ -264,15 +266,15 @@ final class H2StoreFile {
 
     /**
      * Upgrading or repairing replaces the file, which must not happen under a process that has it open: an open
-     * without AUTO_SERVER fails while any other process has the database.
+     * without AUTO_SERVER ({@code url}) fails while any other process has the database.
      */
-    private void requireExclusive(String why) throws SQLException {
-        try (Connection c = DriverManager.getConnection(location.privateUrl(location.h2File()), user, password)) {
+    private void requireExclusive(String url, String why) throws SQLException {
+        try (Connection c = DriverManager.getConnection(url, user, password)) {
             c.isValid(1);
         } catch (SQLException e) {
-            if (e.getErrorCode() == 90020) { // DATABASE_ALREADY_OPEN_1
-                throw new SQLException("the store " + location.mvFile() + " is open in another process (a running tocsin serve?)"
-                        + " and " + why + ": stop that process, then run this command again", e);
+            if (e.getErrorCode() == IN_USE) {
+                throw new SQLException("the store " + location.mvFile() + " " + why + " and is open in another process (a running"
+                        + " tocsin serve?): stop that process, then run this command again", e);
             }
             // unreadable: the caller's next step says so
         }
@@ -284,8 +286,15 @@ final class H2StoreFile {
      */
     private static final java.util.Set<Integer> DAMAGE = java.util.Set.of(90030, 90048, 50000, 90028);
 
+    /** H2's DATABASE_ALREADY_OPEN_1: another process has the file open, and does not serve it to others. */
+    private static final int IN_USE = 90020;
+
     /** An error opening the store, with what to do about it where a repair is the answer. */
     private SQLException withAdvice(SQLException e) {
+        if (e.getErrorCode() == IN_USE) {
+            return new SQLException("the store " + location.mvFile() + " is open in a process that does not share it (Tocsin 0.1.0,"
+                    + " or another H2 program): stop that process, then run this command again", e.getSQLState(), e.getErrorCode(), e);
+        }
         if (!DAMAGE.contains(e.getErrorCode())) {
             return e;
         }

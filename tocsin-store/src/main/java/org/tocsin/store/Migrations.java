@@ -93,7 +93,8 @@ final class Migrations {
     }
 
     private static Flyway flyway(String url, String user, String password, String target) {
-        var config = Flyway.configure().dataSource(url, user, password).locations(LOCATION).group(true);
+        // one transaction where DDL is transactional; H2 commits each DDL statement (Flyway warns against a group there)
+        var config = Flyway.configure().dataSource(url, user, password).locations(LOCATION).group(!url.startsWith("jdbc:h2:"));
         if (target != null) {
             config.target(MigrationVersion.fromVersion(target));
         }

@@ -177,7 +177,7 @@ class StoreLifecycleTest extends OnBothDatabases {
     void aPathThatCannotHoldAStoreIsSaidInOneLine(@TempDir Path dir) throws Exception {
         Path file = Files.writeString(dir.resolve("a-file"), "x");
         assertThatThrownBy(() -> Store.open("jdbc:h2:file:" + file.resolve("store"), "sa", ""))
-                .hasMessage("cannot create the store's directory " + file + ": " + file + ": a file is in the way, where a directory should be");
+                .hasMessage("cannot create the store's directory " + file + ": a file is in the way, where a directory should be");
     }
 
     /**
