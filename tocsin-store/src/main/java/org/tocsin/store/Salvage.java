@@ -1,5 +1,7 @@
 package org.tocsin.store;
 
+import java.sql.Blob;
+import java.sql.Clob;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
@@ -120,7 +122,7 @@ final class Salvage {
             while (rs.next()) {
                 Object[] row = new Object[columns.size()];
                 for (int i = 0; i < row.length; i++) {
-                    row[i] = rs.getObject(i + 1);
+                    row[i] = detached(rs.getObject(i + 1));
                 }
                 batch.add(row);
                 read++;
@@ -182,6 +184,17 @@ final class Salvage {
                 to.rollback();
             }
         }
+    }
+
+    /** A large object's value itself: a Clob or Blob belongs to the connection that read it, not the one that writes. */
+    private static Object detached(Object value) throws SQLException {
+        if (value instanceof Clob c) {
+            return c.getSubString(1, Math.toIntExact(c.length()));
+        }
+        if (value instanceof Blob b) {
+            return b.getBytes(1, Math.toIntExact(b.length()));
+        }
+        return value;
     }
 
     private static void bind(PreparedStatement ps, Object[] row) throws SQLException {

@@ -46,6 +46,10 @@ class StoreLifecycleTest extends OnBothDatabases {
                     rs.next();
                     assertThat(rs.getInt(1)).as("V3 ran over the rows it was written for").isEqualTo(2);
                 }
+                try (ResultSet rs = s.executeQuery("SELECT LENGTH(body) FROM stix_object WHERE id = 'x--2'")) {
+                    rs.next();
+                    assertThat(rs.getInt(1)).isEqualTo(200_018);
+                }
                 s.executeUpdate("INSERT INTO stix_object (collection_id, id, type, spec_version, version, tlp, origin, date_added,"
                         + " body, version_key) VALUES ('c', 'x--3', 'x', '2.1', 'v', 'none', 'tocsin', CURRENT_TIMESTAMP, '{}', 'v')");
                 c.commit(); // the identity goes on after the copied rows' values
@@ -191,9 +195,11 @@ class StoreLifecycleTest extends OnBothDatabases {
         try (Connection c = DriverManager.getConnection(url, "sa", ""); Statement s = c.createStatement()) {
             s.executeUpdate("INSERT INTO evidence (sha256, source, size_bytes, kind, ingested_at, tlp) VALUES ('" + "a".repeat(64)
                     + "', 'lure.eml', 10, 'email', CURRENT_TIMESTAMP, 'amber')");
-            for (int i = 1; i <= 2; i++) {
+            for (int i = 1; i <= 2; i++) { // one body large enough for H2 to keep it apart, as a LOB
+                String body = i == 1 ? "{}" : "{\"description\":\"" + "x".repeat(200_000) + "\"}";
                 s.executeUpdate("INSERT INTO stix_object (collection_id, id, type, spec_version, version, tlp, origin, date_added, body)"
-                        + " VALUES ('c', 'x--" + i + "', 'x', '2.1', '2024-05-01T10:00:0" + i + "Z', 'none', 'tocsin', CURRENT_TIMESTAMP, '{}')");
+                        + " VALUES ('c', 'x--" + i + "', 'x', '2.1', '2024-05-01T10:00:0" + i + "Z', 'none', 'tocsin', CURRENT_TIMESTAMP, '"
+                        + body + "')");
             }
             if (extraTable) {
                 s.execute("CREATE TABLE analyst_notes (id INT PRIMARY KEY, note VARCHAR(100))");
