@@ -79,6 +79,9 @@ final class ServeCommand implements Callable<Integer> {
                 + cfg.apiRoot() + "/, " + cfg.collections().size() + " collections, " + cfg.accounts().size()
                 + " accounts, store " + storeOptions.url() + "); Ctrl-C stops it");
         CountDownLatch stopped = new CountDownLatch(1);
+        // Serving first stops, then the database connections close. H2 closes an embedded file in a shutdown hook of
+        // its own, which the file's sharing between processes (AUTO_SERVER) needs and which may run before this one:
+        // Store.close and the pool take a database H2 already closed as closed (everything committed is on disk).
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
             db.close();

@@ -1,8 +1,5 @@
 package org.tocsin.cli;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.SQLException;
 import org.tocsin.store.Store;
 import picocli.CommandLine.Option;
@@ -23,15 +20,15 @@ final class StoreOptions {
         return db != null ? db : Store.defaultUrl();
     }
 
-    /** Opens the store, creating the default one's directory; any failure is the user's to fix (exit 2). */
+    /**
+     * Opens the store, creating it (and an H2 file's directory) if need be; what opening did beyond opening (an
+     * upgrade, an automatic rebuild) goes to stderr. Any failure is the user's to fix (exit 2), and its message says how.
+     */
     Store open() {
         String url = url();
         try {
-            if (db == null) {
-                Files.createDirectories(Path.of(url.substring("jdbc:h2:file:".length())).getParent());
-            }
-            return Store.open(url, user(), password());
-        } catch (SQLException | IOException e) {
+            return Store.open(url, user(), password(), notice -> System.err.println("tocsin: " + notice));
+        } catch (SQLException e) {
             throw new UsageProblem("store " + url + ": " + e.getMessage());
         }
     }

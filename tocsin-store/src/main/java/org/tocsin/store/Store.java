@@ -13,14 +13,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.FlywayException;
+import java.util.function.Consumer;
 import org.tocsin.evidence.EvidenceRef;
 import org.tocsin.signal.Signal;
 
 /**
  * The knowledge store over JDBC: embedded H2 by default (a file in the user's data directory, nothing to set
- * up), PostgreSQL by URL for teams. Opening migrates the schema (Flyway, {@code db/migration}).
+ * up), PostgreSQL by URL for teams. Opening creates and migrates the schema (Flyway, {@code db/migration}) so that no
+ * interruption leaves a store no command opens: an H2 file is built or migrated as a copy beside its path and moved
+ * into place ({@link H2StoreFile}), PostgreSQL migrates in one transaction ({@link Migrations}).
+ *
+ * <p>Processes share an H2 file (H2's automatic mixed mode, {@link #connectionUrl}): the first to open it serves it to
+ * the others over the loopback address, so {@code tocsin serve} and the command line use one store at once. When the
+ * serving process exits, the others' connections break and their transactions are rolled back; a unit of work that
+ * loses its connection so is run once more on a new one, which opens the file (or reaches the process that took over).
  *
  * <p>Each ingest is one transaction: the evidence, its findings, their signals and observables are all
  * committed or none is, so a crash mid-ingest leaves no half-written finding and loses nothing committed
@@ -39,6 +45,16 @@ public final class Store implements AutoCloseable {
     static final int COMPACT_EVERY = 4000;
     /** How long H2 may spend compacting when the database closes (its default, 200 ms, reclaims little). */
     static final int MAX_COMPACT_MILLIS = 5000;
+    static {
+        // H2's automatic mixed mode (connectionUrl) listens on every interface unless told otherwise; a store file is
+        // shared between the processes of this machine only. A user's -Dh2.bindAddress wins.
+        if (System.getProperty("h2.bindAddress") == null) {
+            System.setProperty("h2.bindAddress", "127.0.0.1");
+        }
+    }
+
+    /** How long {@link #connect} waits for an H2 file changing hands between processes. */
+    private static final long HANDOVER_NANOS = 20_000_000_000L;
     private final String url;
     private final String user;
     private final String password;
@@ -47,57 +63,133 @@ public final class Store implements AutoCloseable {
     private int compactEvery = COMPACT_EVERY;
     private int sinceCompaction;
 
-    private Store(String url, String user, String password) throws SQLException {
+    private Store(String url, String user, String password, Connection db) {
         this.url = url;
         this.user = user;
         this.password = password;
-        this.h2File = isH2File(url);
-        this.db = connect(url, user, password);
-    }
-
-    /** Opens (creating and migrating as needed) the store at a JDBC URL; any failure, migration included, is an SQLException. */
-    public static Store open(String url, String user, String password) throws SQLException {
-        String jdbcUrl = durable(url);
-        try {
-            Flyway.configure().dataSource(jdbcUrl, user, password).locations("classpath:db/migration").load().migrate();
-        } catch (FlywayException e) {
-            Throwable root = e;
-            while (root.getCause() != null) {
-                root = root.getCause(); // Flyway's own message is a multi-line report; its cause says it in one
-            }
-            throw new SQLException(root.getMessage(), e);
-        }
-        return new Store(url, user, password);
+        this.h2File = StoreLocation.of(url).isH2File();
+        this.db = db;
     }
 
     /**
-     * A plain connection (autoCommit off) to a store that {@link #open} has migrated: for servers that give each
-     * request a connection of its own. The URL is made durable as {@link #open} makes it.
+     * Opens the store at a JDBC URL, creating or migrating it as needed; any failure is an SQLException whose message
+     * says what to do. What the opening did beyond opening (an upgrade, an automatic rebuild) goes to stderr.
+     */
+    public static Store open(String url, String user, String password) throws SQLException {
+        return open(url, user, password, message -> System.err.println("tocsin: " + message));
+    }
+
+    /**
+     * Opens the store at a JDBC URL. An H2 file is created, migrated and repaired beside its final path and moved into
+     * place ({@link H2StoreFile}); another database is migrated in place, every pending migration in one transaction.
+     *
+     * @param notices told, in a sentence, what opening did beyond opening: an upgrade, an automatic rebuild
+     */
+    public static Store open(String url, String user, String password, Consumer<String> notices) throws SQLException {
+        StoreLocation location = StoreLocation.of(url);
+        if (location.isH2File()) {
+            return new Store(url, user, password, new H2StoreFile(location, user, password).open(notices));
+        }
+        Migrations.State state = Migrations.state(url, user, password);
+        if (state.failed() != null) { // a database without transactional DDL, migrated by an older Tocsin
+            throw new SQLException("the store has a failed migration (to version " + state.failed() + "): run `tocsin store repair`");
+        }
+        if (state.future() != null) {
+            throw Migrations.newerRelease(state);
+        }
+        if (!state.upToDate()) {
+            Migrations.migrate(url, user, password, null);
+        }
+        return new Store(url, user, password, connect(url, user, password));
+    }
+
+    /**
+     * A plain connection (autoCommit off) to a store that {@link #open} has made ready: for servers that give each
+     * request a connection of their own. It goes to {@link #connectionUrl}. An H2 file changing hands (the process
+     * serving it to the others exits, and another takes over) refuses connections for a moment: this waits it out.
      */
     public static Connection connect(String url, String user, String password) throws SQLException {
-        Connection c = DriverManager.getConnection(durable(url), user, password);
-        c.setAutoCommit(false);
-        return c;
-    }
-
-    /** The JDBC URL a connection to the store at {@code url} is opened with (as {@link #connect} opens it), for a pool. */
-    public static String connectionUrl(String url) {
-        return durable(url);
+        String jdbcUrl = connectionUrl(url);
+        long giveUp = System.nanoTime() + HANDOVER_NANOS;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                Connection c = DriverManager.getConnection(jdbcUrl, user, password);
+                c.setAutoCommit(false);
+                return c;
+            } catch (SQLException e) {
+                if (!changingHands(e) || System.nanoTime() > giveUp) {
+                    throw e;
+                }
+                sleep(Math.min(50L * attempt, 500));
+            }
+        }
     }
 
     /**
-     * H2 writes committed transactions to disk in the background (WRITE_DELAY, 500 ms by default): a killed
-     * process loses the last commits. A store must not, so file databases flush on every commit
-     * (CrashIngestTest kills a writer to check it).
+     * The URL every connection to the store must use, whoever makes it (the CLI, the server's pool). For an H2 file:
+     * shared (AUTO_SERVER: the first process to open the file serves it to the others over a port on the loopback
+     * address, so {@code serve} and the command line use one store at once; a client must know the random key H2
+     * writes into {@code NAME.lock.db}), and flushed on every commit (WRITE_DELAY=0: a killed process loses nothing it
+     * committed; CrashIngestTest kills a writer to check it). Other URLs unchanged.
      */
-    static String durable(String url) {
-        return isH2File(url) && !url.toUpperCase(java.util.Locale.ROOT).contains("WRITE_DELAY")
-                ? url + ";WRITE_DELAY=0;MAX_COMPACT_TIME=" + MAX_COMPACT_MILLIS : url;
+    public static String connectionUrl(String url) {
+        return StoreLocation.of(url).connectionUrl();
     }
 
-    private static boolean isH2File(String url) {
-        return url.startsWith("jdbc:h2:file:") || (url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:h2:mem:")
-                && !url.startsWith("jdbc:h2:tcp:") && !url.startsWith("jdbc:h2:ssl:"));
+    /**
+     * H2 error codes of a database in the middle of changing hands: 90020 (open in another process, whose server is
+     * not up yet or already gone), 90067 (the connection to that server broke), 90098 and 90121 (closed, or closing at
+     * that process's exit).
+     */
+    private static boolean changingHands(SQLException e) {
+        int code = e.getErrorCode();
+        return code == 90020 || code == 90067 || code == 90098 || code == 90121;
+    }
+
+    /** A connection lost under a transaction: the H2 process serving the store exited, or PostgreSQL dropped it. */
+    private static boolean connectionLost(SQLException e) {
+        String state = e.getSQLState();
+        return changingHands(e) || (state != null && state.startsWith("08"));
+    }
+
+    private static void sleep(long millis) throws SQLException {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("interrupted while waiting for the store", e);
+        }
+    }
+
+    /**
+     * Runs one unit of work; if the connection was lost under it (the process serving an H2 file exited and its
+     * transactions went with it), connects again and runs it once more. Every unit is a whole transaction that checks
+     * before it writes (an ingest of stored evidence is a no-op), so running one again is safe.
+     */
+    private <T> T retrying(Work<T> work) throws SQLException {
+        try {
+            return work.run();
+        } catch (SQLException e) {
+            if (!connectionLost(e)) {
+                throw e;
+            }
+            closeQuietly();
+            db = connect(url, user, password);
+            return work.run();
+        }
+    }
+
+    /** One transaction's work against {@link #db}. */
+    private interface Work<T> {
+        T run() throws SQLException;
+    }
+
+    private void closeQuietly() {
+        try {
+            db.close();
+        } catch (SQLException e) {
+            // it was lost already
+        }
     }
 
     /** For tests: compact an H2 file after this many commits (so that a crash test also kills compactions). */
@@ -105,31 +197,42 @@ public final class Store implements AutoCloseable {
         this.compactEvery = commits;
     }
 
-    /** After each write's commit: an H2 file is compacted every {@link #COMPACT_EVERY} commits. */
+    /**
+     * After each write's commit: an H2 file is compacted every {@link #COMPACT_EVERY} commits, when this session is
+     * its only one (with another process sharing the file, that process's last session compacts it when it closes).
+     */
     private void committed() throws SQLException {
         if (h2File && ++sinceCompaction >= compactEvery) {
-            compact();
-            db = connect(url, user, password);
+            sinceCompaction = 0;
+            if (compact()) {
+                db = connect(url, user, password);
+            }
         }
     }
 
     /**
      * Closes this store's connection so that H2, closing the database behind it, compacts the file for up to
-     * MAX_COMPACT_TIME (set on the URL): only when this store's is the only session, so a server's other
-     * connections are never cut. (H2's SHUTDOWN COMPACT rewrites the file whole but left it unreadable in tests:
-     * "Double mark", h2database#2752.)
+     * MAX_COMPACT_TIME (set on the URL): only when this store's is the only session, so that another's connections
+     * (a server's, or another process's sharing the file) are never cut. (H2's SHUTDOWN COMPACT rewrites the file whole
+     * but left it unreadable in tests: "Double mark", h2database#2752.)
+     *
+     * @return true when the connection was closed (and must be made again to go on)
      */
-    private void compact() throws SQLException {
+    private boolean compact() throws SQLException {
         try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS")) {
             rs.next();
-            if (rs.getInt(1) > 1) {
-                db.rollback();
-                return;
+            int sessions = rs.getInt(1);
+            db.rollback();
+            if (sessions > 1) {
+                return false;
+            }
+        } catch (SQLException e) {
+            if (!connectionLost(e)) {
+                throw e;
             }
         }
-        db.rollback();
-        sinceCompaction = 0;
-        db.close();
+        closeQuietly();
+        return true;
     }
 
     /**
@@ -139,10 +242,13 @@ public final class Store implements AutoCloseable {
      * Scans call it after storing much.
      */
     public void analyze() throws SQLException {
-        try (Statement s = db.createStatement()) {
-            s.execute("ANALYZE");
-        }
-        db.commit();
+        retrying(() -> {
+            try (Statement s = db.createStatement()) {
+                s.execute("ANALYZE");
+            }
+            db.commit();
+            return null;
+        });
     }
 
     /** The embedded default: {@code $XDG_DATA_HOME/tocsin/tocsin} (or {@code ~/.local/share/tocsin/tocsin}), an H2 file. */
@@ -167,6 +273,14 @@ public final class Store implements AutoCloseable {
      * @return false when this evidence (by SHA-256) was already stored: nothing is changed
      */
     public boolean ingest(Evidence evidence, List<Finding> findings) throws SQLException {
+        boolean added = retrying(() -> insert(evidence, findings));
+        if (added) {
+            committed();
+        }
+        return added;
+    }
+
+    private boolean insert(Evidence evidence, List<Finding> findings) throws SQLException {
         String sha256 = evidence.ref().sha256();
         try {
             if (exists(sha256)) {
@@ -188,10 +302,9 @@ public final class Store implements AutoCloseable {
             }
             db.commit();
         } catch (SQLException | RuntimeException e) {
-            db.rollback();
+            rollbackAfter(e);
             throw e;
         }
-        committed();
         return true;
     }
 
@@ -201,6 +314,14 @@ public final class Store implements AutoCloseable {
      * @return false when an indicator with this id is already kept: nothing is changed
      */
     public boolean addIndicator(StoredIndicator i) throws SQLException {
+        boolean added = retrying(() -> insert(i));
+        if (added) {
+            committed();
+        }
+        return added;
+    }
+
+    private boolean insert(StoredIndicator i) throws SQLException {
         try {
             if (!rows("SELECT 1 FROM indicator WHERE id = ?", rs -> 1, i.id()).isEmpty()) {
                 db.rollback();
@@ -223,10 +344,9 @@ public final class Store implements AutoCloseable {
             }
             db.commit();
         } catch (SQLException | RuntimeException e) {
-            db.rollback();
+            rollbackAfter(e);
             throw e;
         }
-        committed();
         return true;
     }
 
@@ -241,6 +361,10 @@ public final class Store implements AutoCloseable {
     }
 
     private List<StoredIndicator> indicatorsWhere(String where, String[] args) throws SQLException {
+        return retrying(() -> readIndicators(where, args));
+    }
+
+    private List<StoredIndicator> readIndicators(String where, String[] args) throws SQLException {
         List<StoredIndicator> out = rows("SELECT i.id, o.type, o.obs_value, i.actor, i.confidence, i.source, i.note, i.techniques,"
                 + " i.tlp, i.added_at, i.stix_origin FROM indicator i JOIN observable o ON o.id = i.observable_id" + where
                 + " ORDER BY i.added_at, i.id", rs -> new StoredIndicator(rs.getString(1), new Observable(rs.getString(2),
@@ -330,6 +454,10 @@ public final class Store implements AutoCloseable {
      * observable with those (one hop, as an analyst pivots). Two indexed queries, whatever the store's size.
      */
     public Linked everythingLinkedTo(Observable o) throws SQLException {
+        return retrying(() -> linked(o));
+    }
+
+    private Linked linked(Observable o) throws SQLException {
         List<StoredFinding> direct = rows("SELECT f.id, f.evidence_sha256, f.kind, f.subject, f.verdict, f.score FROM finding f"
                 + " JOIN finding_observable fo ON fo.finding_id = f.id WHERE fo.observable_id = ? ORDER BY f.id", Store::finding, o.stixId());
         List<StoredFinding> linked = rows("SELECT DISTINCT f.id, f.evidence_sha256, f.kind, f.subject, f.verdict, f.score FROM finding_observable seen"
@@ -366,6 +494,10 @@ public final class Store implements AutoCloseable {
 
     /** Every finding with its signals and observables, oldest evidence first: what an export writes. */
     public List<ExportedFinding> exportAll() throws SQLException {
+        return retrying(this::readAll);
+    }
+
+    private List<ExportedFinding> readAll() throws SQLException {
         List<ExportedFinding> out = new ArrayList<>();
         String sql = "SELECT f.id, f.evidence_sha256, f.kind, f.subject, f.verdict, f.score, f.confidence, e.source,"
                 + " e.ingested_at, e.size_bytes, e.kind, e.tlp FROM finding f JOIN evidence e ON e.sha256 = f.evidence_sha256"
@@ -395,13 +527,15 @@ public final class Store implements AutoCloseable {
 
     /** Rows in a table of the store (for summaries and tests). */
     public long count(Table table) throws SQLException {
-        try (PreparedStatement ps = db.prepareStatement("SELECT COUNT(*) FROM " + table.sqlName());
-             ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            long n = rs.getLong(1);
-            db.rollback(); // end the read transaction
-            return n;
-        }
+        return retrying(() -> {
+            try (PreparedStatement ps = db.prepareStatement("SELECT COUNT(*) FROM " + table.sqlName());
+                 ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                long n = rs.getLong(1);
+                db.rollback(); // end the read transaction
+                return n;
+            }
+        });
     }
 
     /** The tables a caller may count. */
@@ -415,9 +549,11 @@ public final class Store implements AutoCloseable {
 
     /** A read that ends its transaction: for the public queries. */
     private List<StoredFinding> query(String sql, String... args) throws SQLException {
-        List<StoredFinding> out = rows(sql, Store::finding, args);
-        db.rollback();
-        return out;
+        return retrying(() -> {
+            List<StoredFinding> out = rows(sql, Store::finding, args);
+            db.rollback();
+            return out;
+        });
     }
 
     /** One row of a result, read into a value. */
@@ -442,20 +578,44 @@ public final class Store implements AutoCloseable {
 
     /**
      * This store's connection, for the tables that the sharing packages keep beside the store's own (STIX objects per
-     * TAXII collection: {@code org.tocsin.store.stix.StixObjects}). One store, one thread: the caller uses it in
-     * between the store's own calls, never at the same time.
+     * TAXII collection: {@code org.tocsin.store.stix.StixObjects}); a connection lost since the last use (the process
+     * serving an H2 file exited) is made again first. One store, one thread: the caller uses it in between the
+     * store's own calls, never at the same time.
      */
-    public Connection connection() {
+    public Connection connection() throws SQLException {
+        if (db.isClosed()) {
+            db = connect(url, user, password);
+        }
         return db;
     }
 
+    private void rollbackAfter(Exception failure) {
+        try {
+            db.rollback();
+        } catch (SQLException e) {
+            failure.addSuppressed(e); // a lost connection cannot roll back; its transaction is gone with it
+        }
+    }
+
+    /**
+     * Compacts (an H2 file this session wrote to, when it is the only one) and closes. A database H2 has already
+     * closed is not an error: H2 closes an H2 file in a shutdown hook of its own when the JVM exits (AUTO_SERVER needs
+     * it), which can run before the caller's (serve on SIGTERM); everything committed is on disk by then.
+     */
     @Override
     public void close() throws SQLException {
-        if (h2File && sinceCompaction > 0) {
-            compact(); // leave the file without the dead chunks this session's commits made
-        }
-        if (!db.isClosed()) {
-            db.close();
+        try {
+            if (h2File && sinceCompaction > 0) {
+                compact(); // leave the file without the dead chunks this session's commits made
+            }
+        } catch (SQLException e) {
+            if (!changingHands(e)) {
+                throw e;
+            }
+        } finally {
+            if (!db.isClosed()) {
+                closeQuietly();
+            }
         }
     }
 }
