@@ -47,9 +47,9 @@ public final class SiteArchiveReader {
         read(List.of(path), sink);
     }
 
-    /** What the walker finds, read; what it cannot read, a problem. */
+    /** What the walker finds, read; what it cannot read, a problem saying why ("cannot list directory: permission denied"). */
     public static InputWalker.Visitor visitor(Consumer<PageItem> sink) {
-        return InputWalker.Visitor.of(input -> read(input, sink), (where, reason) -> sink.accept(PageItem.problem(where, "cannot read: " + reason)));
+        return InputWalker.Visitor.of(input -> read(input, sink), (where, reason) -> sink.accept(PageItem.problem(where, reason)));
     }
 
     /**
