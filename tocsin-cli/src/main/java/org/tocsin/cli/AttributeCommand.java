@@ -8,6 +8,7 @@ import org.tocsin.intel.Attribution;
 import org.tocsin.store.Attributions;
 import org.tocsin.store.ExportedFinding;
 import org.tocsin.store.Store;
+import org.tocsin.text.TerminalText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -52,9 +53,9 @@ final class AttributeCommand implements Callable<Integer> {
                     a.alternatives().forEach(o.putArray("alternatives")::add);
                     System.out.println(JsonLines.line(o));
                 } else {
-                    System.out.println(ef.finding().kind() + " " + ef.finding().verdict() + ": " + ef.finding().subject()
+                    System.out.println(ef.finding().kind() + " " + ef.finding().verdict() + ": " + TerminalText.escape(ef.finding().subject())
                             + "  [" + ef.finding().id() + "]");
-                    System.out.println("  " + a.statement());
+                    System.out.println("  " + TerminalText.escape(a.statement()));
                 }
             }
         } catch (SQLException e) {

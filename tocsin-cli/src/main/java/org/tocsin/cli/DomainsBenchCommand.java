@@ -14,6 +14,9 @@ import org.tocsin.domain.LookalikeIndex;
 import org.tocsin.domain.ProtectedName;
 import org.tocsin.domain.ProtectedNames;
 import org.tocsin.domain.feed.DomainFeedReader;
+import org.tocsin.input.Input;
+import org.tocsin.input.InputWalker;
+import org.tocsin.text.TerminalText;
 import org.tocsin.domain.watch.DomainWatch;
 import org.tocsin.profile.Profile;
 import org.tocsin.reference.ReferenceData;
@@ -56,12 +59,15 @@ final class DomainsBenchCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         List<String> names = new ArrayList<>();
         long readStart = System.nanoTime();
-        for (String path : FeedPaths.expand(feeds)) {
-            DomainFeedReader.read(path, item -> {
-                if (!item.isProblem()) {
-                    names.add(item.name());
-                }
-            });
+        for (Input feed : new InputWalker().inputs(feeds, (where, reason) -> System.err.println("tocsin: "
+                + TerminalText.escape(where) + ": " + reason))) {
+            try (java.io.InputStream in = feed.open()) {
+                DomainFeedReader.read(feed.name(), in, item -> {
+                    if (!item.isProblem()) {
+                        names.add(item.name());
+                    }
+                });
+            }
         }
         double readSeconds = (System.nanoTime() - readStart) / 1e9;
         if (names.isEmpty()) {

@@ -67,7 +67,7 @@ final class DomainsVariantsCommand implements Callable<Integer> {
             }
         }
         out.flush();
-        System.err.printf(Locale.ROOT, "tocsin: %d variants of %s%n", shown, domain);
+        System.err.printf(Locale.ROOT, "tocsin: %d variants of %s%n", shown, org.tocsin.text.TerminalText.escape(domain));
         return ExitCodes.OK;
     }
 }

@@ -2,15 +2,16 @@ package org.tocsin.cli;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import org.tocsin.email.read.MailReader;
 import org.tocsin.email.triage.EmailTriage;
+import org.tocsin.input.Input;
+import org.tocsin.input.InputWalker;
+import org.tocsin.text.TerminalText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -47,13 +48,13 @@ final class EmailBenchCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         List<byte[]> corpus = new ArrayList<>();
         long bytes = 0;
-        for (Path d : dirs) {
-            try (Stream<Path> s = Files.walk(d)) {
-                for (Path f : s.filter(Files::isRegularFile).sorted().toList()) {
-                    byte[] b = Files.readAllBytes(f);
-                    corpus.add(b);
-                    bytes += b.length;
-                }
+        List<Input> files = new InputWalker().inputs(dirs.stream().map(Path::toString).toList(),
+                (where, reason) -> System.err.println("tocsin: " + TerminalText.escape(where) + ": " + reason));
+        for (Input f : files) {
+            try (java.io.InputStream in = f.open()) {
+                byte[] b = in.readAllBytes();
+                corpus.add(b);
+                bytes += b.length;
             }
         }
         if (corpus.isEmpty()) {

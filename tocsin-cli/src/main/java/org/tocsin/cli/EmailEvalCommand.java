@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.tocsin.email.read.MailReader;
 import org.tocsin.email.triage.EmailTriage;
 import org.tocsin.email.triage.Evaluation;
+import org.tocsin.text.TerminalText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -41,9 +42,9 @@ final class EmailEvalCommand implements Callable<Integer> {
         System.out.print(eval.report());
         if (list) {
             System.out.println("\nmissed phishing:");
-            eval.missedPhish().forEach(s -> System.out.println("  " + s));
+            eval.missedPhish().forEach(s -> System.out.println("  " + TerminalText.escape(s)));
             System.out.println("\nflagged legitimate:");
-            eval.flaggedHam().forEach(s -> System.out.println("  " + s));
+            eval.flaggedHam().forEach(s -> System.out.println("  " + TerminalText.escape(s)));
         }
         return eval.phishTotal() + eval.hamTotal() == 0 ? ExitCodes.INPUT : ExitCodes.OK;
     }

@@ -18,7 +18,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "triage", mixinStandardHelpOptions = true,
         description = {"Give each message a verdict with every signal behind it, the indicators to block and the"
                 + " ATT&CK techniques.",
-                "PATH may be an .eml, .msg or mbox file, a Maildir or any directory (recursive), or - for stdin."})
+                "PATH may be an .eml, .msg or mbox file, a Maildir or any directory (recursive, links followed), or - for stdin."})
 final class EmailTriageCommand implements Callable<Integer> {
     @Mixin
     TriageOptions options = new TriageOptions();

@@ -16,6 +16,7 @@ import org.tocsin.store.ImportSummary;
 import org.tocsin.store.Store;
 import org.tocsin.store.misp.MispImport;
 import org.tocsin.store.stix.StixImport;
+import org.tocsin.text.TerminalText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -41,6 +42,11 @@ final class ImportCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "FILE")
     List<Path> files;
 
+    /** File names and what partners sent are shown escaped ({@link TerminalText}). */
+    private static String esc(Path file) {
+        return TerminalText.escape(file.toString());
+    }
+
     @Override
     public Integer call() {
         int failed = 0;
@@ -55,27 +61,27 @@ final class ImportCommand implements Callable<Integer> {
                         doc = JSON.readTree(in);
                     }
                 } catch (JsonProcessingException e) {
-                    System.err.println("tocsin: " + file + ": not JSON: " + e.getOriginalMessage());
+                    System.err.println("tocsin: " + esc(file) + ": not JSON: " + TerminalText.escape(e.getOriginalMessage()));
                     failed++;
                     continue;
                 } catch (IOException e) {
-                    System.err.println("tocsin: " + file + ": cannot read: " + e.getMessage());
+                    System.err.println("tocsin: " + esc(file) + ": cannot read: " + TerminalText.escape(e.getMessage()));
                     failed++;
                     continue;
                 }
                 ImportSummary s;
                 if (doc != null && (doc.has("Event") || doc.has("response") || doc.has("Attribute"))) {
                     s = new MispImport(ThreatActors.bundled()).into(store, doc);
-                    System.out.println(file + " (MISP): " + s.line());
+                    System.out.println(esc(file) + " (MISP): " + TerminalText.escape(s.line()));
                 } else if (doc != null && (doc.has("objects") || doc.isArray() || doc.has("type"))) {
                     s = new StixImport(ThreatActors.bundled()).into(store, doc);
-                    System.out.println(file + " (STIX): " + s.line());
+                    System.out.println(esc(file) + " (STIX): " + TerminalText.escape(s.line()));
                 } else {
-                    System.err.println("tocsin: " + file + ": neither a STIX bundle nor a MISP event");
+                    System.err.println("tocsin: " + esc(file) + ": neither a STIX bundle nor a MISP event");
                     failed++;
                     continue;
                 }
-                s.problems().forEach(p -> System.err.println("tocsin: " + file + ": " + p));
+                s.problems().forEach(p -> System.err.println("tocsin: " + esc(file) + ": " + TerminalText.escape(p)));
             }
         } catch (SQLException e) {
             throw new UsageProblem("store " + storeOptions.url() + ": " + e.getMessage());

@@ -5,6 +5,7 @@ import org.tocsin.intel.KnownIndicator;
 import org.tocsin.intel.KnownIndicators;
 import org.tocsin.intel.ThreatActor;
 import org.tocsin.intel.ThreatActors;
+import org.tocsin.text.TerminalText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -25,7 +26,7 @@ final class IntelActorsCommand implements Callable<Integer> {
             }
             return ExitCodes.OK;
         }
-        ThreatActor a = actors.resolve(name).orElseThrow(() -> new UsageProblem("no actor is called '" + name
+        ThreatActor a = actors.resolve(name).orElseThrow(() -> new UsageProblem("no actor is called '" + TerminalText.escape(name)
                 + "' (tocsin intel actors lists them)"));
         System.out.println(a.name() + " (" + a.id() + ", " + a.country() + ")");
         System.out.println("  also known as: " + String.join(", ", a.aliases()));

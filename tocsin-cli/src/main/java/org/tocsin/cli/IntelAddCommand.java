@@ -10,6 +10,7 @@ import org.tocsin.store.Observable;
 import org.tocsin.store.StoredIndicator;
 import org.tocsin.store.Store;
 import org.tocsin.store.Tlp;
+import org.tocsin.text.TerminalText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -54,7 +55,7 @@ final class IntelAddCommand implements Callable<Integer> {
         Observable o;
         StoredIndicator indicator;
         try {
-            o = Observable.checked(type != null ? type : LinksCommand.typeOf(value), value);
+            o = Observable.checked(type != null ? type : Observable.typeOf(value), value);
             String actorId = actor == null ? null : ThreatActors.bundled().resolve(actor).map(ThreatActor::id).orElse(actor.strip());
             String id = StoredIndicator.analystId(o, actorId, source);
             indicator = new StoredIndicator(id, o, actorId, confidence, source, note, techniques, Tlp.parse(tlp), Instant.now(), false);
@@ -63,8 +64,8 @@ final class IntelAddCommand implements Callable<Integer> {
         }
         try (Store store = storeOptions.open()) {
             boolean added = store.addIndicator(indicator);
-            System.out.println((added ? "kept " : "already kept ") + indicator.id() + ": " + o.type() + " " + o.value()
-                    + (indicator.actor() == null ? "" : " -> " + indicator.actor()) + " (" + indicator.confidence() + ")");
+            System.out.println((added ? "kept " : "already kept ") + indicator.id() + ": " + o.type() + " " + TerminalText.escape(o.value())
+                    + (indicator.actor() == null ? "" : " -> " + TerminalText.escape(indicator.actor())) + " (" + indicator.confidence() + ")");
         } catch (SQLException e) {
             throw new UsageProblem("store " + storeOptions.url() + ": " + e.getMessage());
         }

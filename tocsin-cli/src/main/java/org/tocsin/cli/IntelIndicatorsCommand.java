@@ -4,6 +4,7 @@ import java.sql.SQLException;
 import java.util.concurrent.Callable;
 import org.tocsin.store.Store;
 import org.tocsin.store.StoredIndicator;
+import org.tocsin.text.TerminalText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -18,8 +19,9 @@ final class IntelIndicatorsCommand implements Callable<Integer> {
     public Integer call() {
         try (Store store = storeOptions.open()) {
             for (StoredIndicator i : store.indicators()) {
-                System.out.println(i.observable().type() + " " + i.observable().value() + "  actor=" + (i.actor() == null ? "-" : i.actor())
-                        + "  " + i.confidence() + "  TLP:" + i.tlp().name() + "  " + i.source());
+                System.out.println(i.observable().type() + " " + TerminalText.escape(i.observable().value()) + "  actor="
+                        + (i.actor() == null ? "-" : TerminalText.escape(i.actor())) + "  " + TerminalText.escape(i.confidence())
+                        + "  TLP:" + i.tlp().name() + "  " + TerminalText.escape(i.source()));
             }
         } catch (SQLException e) {
             throw new UsageProblem("store " + storeOptions.url() + ": " + e.getMessage());

@@ -4,10 +4,10 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.regex.Pattern;
 import org.tocsin.store.Observable;
 import org.tocsin.store.Store;
 import org.tocsin.store.StoredFinding;
+import org.tocsin.text.TerminalText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -19,9 +19,6 @@ import picocli.CommandLine.Parameters;
                 + " that share any other observable with those.",
                 "VALUE: a domain, URL, e-mail address, IP address or SHA-256; its type is read from its shape unless --type is given."})
 final class LinksCommand implements Callable<Integer> {
-    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
-    private static final Pattern SHA256 = Pattern.compile("[0-9a-fA-F]{64}");
-
     @Mixin
     StoreOptions storeOptions = new StoreOptions();
 
@@ -33,10 +30,15 @@ final class LinksCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Observable o = new Observable(type != null ? type : typeOf(value), value);
+        Observable o;
+        try {
+            o = Observable.checked(type != null ? type : Observable.typeOf(value), value);
+        } catch (IllegalArgumentException e) {
+            throw new UsageProblem((type != null ? "--type " + type + ", " : "") + "'" + value + "': " + e.getMessage());
+        }
         try (Store store = storeOptions.open()) {
             List<StoredFinding> direct = store.findingsWith(o);
-            System.out.println(o.type() + " " + o.value() + "  (" + o.stixId() + ")");
+            System.out.println(o.type() + " " + TerminalText.escape(o.value()) + "  (" + o.stixId() + ")");
             if (direct.isEmpty()) {
                 System.out.println("  not seen in any finding");
                 return ExitCodes.OK;
@@ -55,24 +57,9 @@ final class LinksCommand implements Callable<Integer> {
         }
     }
 
+    /** What the store holds came from hostile input: the subject is escaped ({@link TerminalText}). */
     private static String describe(StoredFinding f) {
-        return String.format(Locale.ROOT, "%s %s %.2f  %s  [evidence %s…]", f.kind(), f.verdict(), f.score(), f.subject(),
-                f.evidenceSha256().substring(0, 12));
-    }
-
-    static String typeOf(String v) {
-        if (v.contains("://")) {
-            return "url";
-        }
-        if (v.contains("@")) {
-            return "email-addr";
-        }
-        if (IPV4.matcher(v).matches()) {
-            return "ipv4-addr";
-        }
-        if (v.contains(":")) {
-            return "ipv6-addr";
-        }
-        return SHA256.matcher(v).matches() ? "file" : "domain-name";
+        return String.format(Locale.ROOT, "%s %s %.2f  %s  [evidence %s…]", f.kind(), f.verdict(), f.score(),
+                TerminalText.escape(f.subject()), f.evidenceSha256().substring(0, 12));
     }
 }

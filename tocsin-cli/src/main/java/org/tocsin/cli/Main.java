@@ -1,5 +1,9 @@
 package org.tocsin.cli;
 
+import java.io.BufferedOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.tocsin.text.TerminalText;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -33,13 +37,34 @@ public final class Main implements Runnable {
         }
     }
 
+    /**
+     * Runs one command. Standard output and error are guarded for its length ({@link TerminalText#guard}): whatever a
+     * command prints, a control or bidirectional character from hostile input reaches the terminal escaped. The
+     * commands escape each value they quote as well, so a value cannot forge a line either.
+     */
     public static int run(String... args) {
-        CommandLine cl = new CommandLine(new Main());
-        cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
-            cmd.getErr().println("tocsin: " + ex.getMessage());
-            return ex instanceof UsageProblem ? ExitCodes.USAGE : ExitCodes.INPUT;
-        });
-        return cl.execute(args);
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        System.setOut(guarded(out));
+        System.setErr(guarded(err));
+        try {
+            CommandLine cl = new CommandLine(new Main());
+            cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+                cmd.getErr().println("tocsin: " + TerminalText.escape(ex.getMessage()));
+                return ex instanceof UsageProblem ? ExitCodes.USAGE : ExitCodes.INPUT;
+            });
+            return cl.execute(args);
+        } finally {
+            System.out.flush();
+            System.err.flush();
+            System.setOut(out);
+            System.setErr(err);
+        }
+    }
+
+    /** UTF-8 through the guard; flushed on every line, as the console's own stream is. */
+    private static PrintStream guarded(PrintStream to) {
+        return new PrintStream(new BufferedOutputStream(TerminalText.guard(to), 1 << 13), true, StandardCharsets.UTF_8);
     }
 
     @Override

@@ -8,8 +8,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.tocsin.profile.Profile;
-import org.tocsin.profile.ProfileLoader;
 import org.tocsin.social.CoordinationSettings;
 import org.tocsin.social.coordination.CoordinationRun;
 import org.tocsin.social.coordination.CoordinationSummary;
@@ -24,6 +22,7 @@ import org.tocsin.social.read.PostItem;
 import org.tocsin.social.trace.CoAction;
 import org.tocsin.social.trace.PersonaCheck;
 import org.tocsin.social.CoordinationOptions;
+import org.tocsin.text.TerminalText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -43,8 +42,8 @@ final class PostsCoordinationCommand implements Callable<Integer> {
             description = "Accounts file (CSV or JSON Lines: account_id, created_at, name, description): creation bursts and personas.")
     Path accountsPath;
 
-    @Option(names = "--profile", paramLabel = "FILE", description = "Protected profile (YAML): accounts imitating its people and organisations are reported.")
-    Path profilePath;
+    @Mixin
+    ProfileOption profile = new ProfileOption();
 
     @Option(names = "--truth", paramLabel = "CSV", description = "Known account categories (account_id, category): report each cluster's purity.")
     Path truthPath;
@@ -66,12 +65,8 @@ final class PostsCoordinationCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageProblem(e.getMessage());
         }
-        Profile profile = Profile.empty();
-        if (profilePath != null) {
-            profile = ProfileLoader.load(profilePath);
-        }
         Map<String, String> truth = truthPath == null ? Map.of() : AccountLabels.read(truthPath);
-        CoordinationRun run = new CoordinationRun(settings, new PersonaCheck(profile));
+        CoordinationRun run = new CoordinationRun(settings, new PersonaCheck(profile.load()));
         long problems = 0;
         long merged = 0;
         String firstLate = null;
@@ -86,7 +81,8 @@ final class PostsCoordinationCommand implements Callable<Integer> {
                 } else {
                     problems++;
                     merged += item.merged() ? 1 : 0;
-                    System.err.println(json ? JsonLines.error(item.source(), item.error()) : "tocsin: " + item.source() + ": " + item.error());
+                    System.err.println(json ? JsonLines.error(item.source(), item.error())
+                            : "tocsin: " + TerminalText.escape(item.source()) + ": " + TerminalText.escape(item.error()));
                 }
                 progress.tick();
             }
@@ -96,15 +92,15 @@ final class PostsCoordinationCommand implements Callable<Integer> {
             String late = run.stats().late() + " posts came more than --lateness " + CoordinationOptions.text(settings.lateness())
                     + " out of time order (the first at " + firstLate + "): they were paired with what the run still held, so"
                     + " co-actions may be missing; sort the input or raise --lateness";
-            System.err.println(json ? JsonLines.error(firstLate, late) : "tocsin: " + late);
+            System.err.println(json ? JsonLines.error(firstLate, late) : "tocsin: " + TerminalText.escape(late));
         }
         if (accountsPath != null) {
             AccountsReader.Read accounts = AccountsReader.read(accountsPath);
-            accounts.problems().forEach(p -> System.err.println(json ? JsonLines.error(accountsPath.toString(), p) : "tocsin: " + p));
+            accounts.problems().forEach(p -> System.err.println(json ? JsonLines.error(accountsPath.toString(), p) : "tocsin: " + TerminalText.escape(p)));
             run.addAccounts(accounts.byId().values());
         }
         if (run.stats().posts() == 0) {
-            System.err.println("tocsin: no post could be read from " + inputs);
+            System.err.println("tocsin: no post could be read from " + TerminalText.escape(String.join(", ", inputs)));
             return ExitCodes.INPUT;
         }
         CoordinationNetwork.Result result = run.finish();
@@ -129,11 +125,16 @@ final class PostsCoordinationCommand implements Callable<Integer> {
             }
             System.out.println(JsonLines.line(o));
         } else {
-            personas.values().forEach(m -> System.out.println("persona " + m.accountId() + ": " + m.how() + " (" + m.technique() + ")"));
+            personas.values().forEach(m -> System.out.println("persona " + TerminalText.escape(m.accountId()) + ": " + TerminalText.escape(m.how())
+                    + " (" + m.technique() + ")"));
             System.out.println(summary.text() + (truth.isEmpty() ? "" : String.format(java.util.Locale.ROOT,
                     "; purity %.3f over %d accounts", purity.purity(), purity.accounts())));
         }
         return ExitCodes.OK;
+    }
+
+    private static String esc(String s) {
+        return TerminalText.escape(s);
     }
 
     private static String progressLine(CoordinationRun run) {
@@ -154,29 +155,31 @@ final class PostsCoordinationCommand implements Callable<Integer> {
         return o;
     }
 
+    /** Account ids, post ids and shared items come from the posts: each escaped ({@link TerminalText}). */
     private static String text(Cluster c, Map<String, PersonaCheck.PersonaMatch> personas, Purity.OfCluster purity) {
         StringBuilder b = new StringBuilder();
         b.append(c.id()).append(": ").append(c.accounts().size()).append(" accounts, score ").append(c.score()).append(", density ")
                 .append(c.density()).append(", ").append(c.coActions()).append(" co-actions ").append(Instant.ofEpochSecond(c.first()))
                 .append(" – ").append(Instant.ofEpochSecond(c.last())).append(" (").append(String.join(", ", c.techniques())).append(")\n");
-        b.append("  accounts: ").append(String.join(", ", c.accounts())).append('\n');
+        b.append("  accounts: ").append(esc(String.join(", ", c.accounts()))).append('\n');
         if (purity != null) {
-            b.append("  categories: ").append(purity.categories()).append('\n');
+            b.append("  categories: ").append(esc(purity.categories().toString())).append('\n');
         }
         for (Cluster.TraceSummary t : c.traces()) {
             b.append("  ").append(t.kind().jsonName()).append(": ").append(t.coActions()).append(" co-actions over ").append(t.edges())
                     .append(" pairs\n");
         }
         for (Cluster.SharedItem i : c.topItems()) {
-            b.append("  shared ").append(i.kind().jsonName()).append(": ").append(i.item()).append('\n');
+            b.append("  shared ").append(i.kind().jsonName()).append(": ").append(esc(i.item())).append('\n');
         }
         for (CoAction s : c.samples()) {
-            b.append("  e.g. ").append(s.kind().jsonName()).append(": ").append(s.accountA()).append(" ").append(s.postA()).append(" @ ").append(Instant.ofEpochSecond(s.secondA()))
-                    .append(" ~ ").append(s.accountB()).append(" ").append(s.postB()).append(" @ ").append(Instant.ofEpochSecond(s.secondB()))
+            b.append("  e.g. ").append(s.kind().jsonName()).append(": ").append(esc(s.accountA())).append(" ").append(esc(s.postA())).append(" @ ")
+                    .append(Instant.ofEpochSecond(s.secondA())).append(" ~ ").append(esc(s.accountB())).append(" ").append(esc(s.postB())).append(" @ ")
+                    .append(Instant.ofEpochSecond(s.secondB()))
                     .append('\n');
         }
         c.accounts().stream().map(personas::get).filter(java.util.Objects::nonNull)
-                .forEach(m -> b.append("  persona ").append(m.accountId()).append(": ").append(m.how()).append('\n'));
+                .forEach(m -> b.append("  persona ").append(esc(m.accountId())).append(": ").append(esc(m.how())).append('\n'));
         return b.toString().stripTrailing();
     }
 }

@@ -11,6 +11,7 @@ import org.tocsin.site.rules.Certificates;
 import org.tocsin.site.rules.Registrations;
 import org.tocsin.text.NearDuplicates;
 import org.tocsin.text.ReferenceCorpus;
+import org.tocsin.text.TerminalText;
 import picocli.CommandLine.Option;
 
 /** What site assessment can be given besides the archives, for {@code sites assess} and {@code scan} alike. */
@@ -38,7 +39,8 @@ final class SiteOptions {
         } catch (IOException e) {
             throw new UsageProblem("cannot read reference corpus " + reference + ": " + e.getMessage());
         }
-        corpus.problems().forEach(p -> System.err.println("tocsin: reference " + p.where() + ": " + p.reason()));
+        corpus.problems().forEach(p -> System.err.println("tocsin: reference " + TerminalText.escape(p.where()) + ": "
+                + TerminalText.escape(p.reason())));
         return new ReferenceCopies(NearDuplicates.builder().addAll(corpus.articles()).build());
     }
 
@@ -53,7 +55,7 @@ final class SiteOptions {
         }
         try {
             Certificates.Read read = Certificates.read(certificates);
-            read.problems().forEach(p -> System.err.println("tocsin: certificates " + p));
+            read.problems().forEach(p -> System.err.println("tocsin: certificates " + TerminalText.escape(p)));
             return read.certificates();
         } catch (IOException e) {
             throw new UsageProblem("cannot read certificates " + certificates + ": " + e.getMessage());
@@ -66,7 +68,7 @@ final class SiteOptions {
         }
         try {
             Registrations.Read read = Registrations.read(registrations);
-            read.problems().forEach(p -> System.err.println("tocsin: registrations " + p));
+            read.problems().forEach(p -> System.err.println("tocsin: registrations " + TerminalText.escape(p)));
             return read.byDomain();
         } catch (IOException e) {
             throw new UsageProblem("cannot read registrations " + registrations + ": " + e.getMessage());

@@ -2,15 +2,13 @@ package org.tocsin.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.tocsin.domain.LookalikeIndex;
 import org.tocsin.domain.ProtectedNames;
 import org.tocsin.profile.Profile;
-import org.tocsin.profile.ProfileLoader;
+import org.tocsin.input.InputWalker;
 import org.tocsin.reference.ReferenceData;
 import org.tocsin.signal.Scorer;
 import org.tocsin.signal.Signal;
@@ -21,6 +19,7 @@ import org.tocsin.site.SiteNetwork;
 import org.tocsin.site.assess.SiteAssessor;
 import org.tocsin.site.read.SiteArchiveReader;
 import org.tocsin.site.read.SitePage;
+import org.tocsin.text.TerminalText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -30,10 +29,11 @@ import picocli.CommandLine.Parameters;
 @Command(name = "assess", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Assess every site in web archives: verdict, score, signals with their evidence, transparency criteria"
                 + " point by point, and the networks sites form by sharing analytics, ad and verification ids or builds.",
-                "ARCHIVE: WARC (.warc, .warc.gz), WACZ, a directory of saved pages, or an HTML file; read by content."})
+                "ARCHIVE: WARC (.warc, .warc.gz), WACZ, a directory of saved pages (links followed), an HTML file, or - for"
+                        + " standard input; read by content."})
 final class SitesAssessCommand implements Callable<Integer> {
-    @Option(names = "--profile", paramLabel = "FILE", description = "Protected profile (YAML): outlets whose lookalikes and impersonators to flag.")
-    Path profilePath;
+    @Mixin
+    ProfileOption profile = new ProfileOption();
 
     @Mixin
     SiteOptions siteOptions = new SiteOptions();
@@ -42,34 +42,33 @@ final class SitesAssessCommand implements Callable<Integer> {
     boolean json;
 
     @Parameters(arity = "1..*", paramLabel = "ARCHIVE")
-    List<Path> archives;
+    List<String> archives;
 
     @Override
     public Integer call() {
-        Profile profile = profilePath == null ? Profile.empty() : load(profilePath);
+        Profile loaded = profile.load();
         LookalikeIndex index;
         try {
-            index = LookalikeIndex.of(ProtectedNames.of(profile, ReferenceData.bundled(), false));
+            index = LookalikeIndex.of(ProtectedNames.of(loaded, ReferenceData.bundled(), false));
         } catch (IllegalArgumentException e) {
-            throw new UsageProblem("profile " + profilePath + ": " + e.getMessage());
+            throw new UsageProblem(profile.describe() + ": " + e.getMessage());
         }
         List<SitePage> pages = new ArrayList<>();
         int[] problems = {0};
-        for (Path archive : archives) {
-            SiteArchiveReader.read(archive, item -> {
-                if (item.ok()) {
-                    pages.add(item.page());
-                } else {
-                    problems[0]++;
-                    System.err.println(json ? JsonLines.error(item.source(), item.problem()) : "tocsin: " + item.source() + ": " + item.problem());
-                }
-            });
-        }
+        new InputWalker().walk(archives, SiteArchiveReader.visitor(item -> {
+            if (item.ok()) {
+                pages.add(item.page());
+            } else {
+                problems[0]++;
+                System.err.println(json ? JsonLines.error(item.source(), item.problem())
+                        : "tocsin: " + TerminalText.escape(item.source()) + ": " + TerminalText.escape(item.problem()));
+            }
+        }));
         if (pages.isEmpty()) {
-            System.err.println("tocsin: no HTML page could be read from " + archives);
+            System.err.println("tocsin: no HTML page could be read from " + TerminalText.escape(String.join(", ", archives)));
             return ExitCodes.INPUT;
         }
-        SiteAssessor.Report report = new SiteAssessor(profile, index, new Scorer(SiteAssessor.DEFAULT_THRESHOLDS),
+        SiteAssessor.Report report = new SiteAssessor(loaded, index, new Scorer(SiteAssessor.DEFAULT_THRESHOLDS),
                 siteOptions.copyCheck(), siteOptions.records()).assess(pages);
         for (SiteAssessment a : report.sites()) {
             System.out.println(json ? JsonLines.line(site(a)) : text(a));
@@ -82,14 +81,6 @@ final class SitesAssessCommand implements Callable<Integer> {
                     + " networks; " + problems[0] + " records could not be read");
         }
         return ExitCodes.OK;
-    }
-
-    private static Profile load(Path path) {
-        try {
-            return ProfileLoader.load(path);
-        } catch (IOException e) {
-            throw new UsageProblem("cannot read profile " + path + ": " + e.getMessage());
-        }
     }
 
     static ObjectNode site(SiteAssessment a) {
@@ -130,28 +121,33 @@ final class SitesAssessCommand implements Callable<Integer> {
         return o;
     }
 
+    /** Sites, ids and evidence come from the archives, which are the adversary's: every value escaped. */
     private static String text(SiteAssessment a) {
         StringBuilder b = new StringBuilder();
-        b.append(a.site()).append(": ").append(a.assessment().verdict()).append(" (score ").append(a.assessment().score())
+        b.append(esc(a.site())).append(": ").append(a.assessment().verdict()).append(" (score ").append(a.assessment().score())
                 .append(", ").append(a.assessment().confidence().jsonName()).append(" confidence; ").append(a.pages()).append(" pages")
                 .append(a.network() == null ? "" : "; " + a.network()).append(")\n");
         for (Signal s : a.assessment().signals()) {
-            b.append("  ").append(s.id()).append(" (").append(s.technique()).append("): ").append(s.evidence()).append('\n');
+            b.append("  ").append(s.id()).append(" (").append(s.technique()).append("): ").append(esc(s.evidence())).append('\n');
         }
         for (Criterion c : a.criteria()) {
             if (c.met() != null) {
-                b.append("  [").append(c.met() ? "x" : " ").append("] ").append(c.name()).append(": ").append(c.evidence()).append('\n');
+                b.append("  [").append(c.met() ? "x" : " ").append("] ").append(c.name()).append(": ").append(esc(c.evidence())).append('\n');
             }
         }
         return b.toString().stripTrailing();
     }
 
     private static String text(SiteNetwork n) {
-        StringBuilder b = new StringBuilder(n.id()).append(": ").append(String.join(", ", n.sites())).append('\n');
+        StringBuilder b = new StringBuilder(n.id()).append(": ").append(esc(String.join(", ", n.sites()))).append('\n');
         for (SiteNetwork.Shared s : n.shared()) {
-            b.append("  ").append(s.tier().jsonName()).append(": ").append(s.kind()).append(' ').append(s.value())
-                    .append(" (").append(String.join(", ", s.sites())).append(")\n");
+            b.append("  ").append(s.tier().jsonName()).append(": ").append(esc(s.kind())).append(' ').append(esc(s.value()))
+                    .append(" (").append(esc(String.join(", ", s.sites()))).append(")\n");
         }
         return b.toString().stripTrailing();
+    }
+
+    private static String esc(String s) {
+        return TerminalText.escape(s);
     }
 }

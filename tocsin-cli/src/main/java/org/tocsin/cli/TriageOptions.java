@@ -1,21 +1,18 @@
 package org.tocsin.cli;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import org.tocsin.email.EmailContext;
 import org.tocsin.email.triage.EmailTriage;
 import org.tocsin.profile.Profile;
-import org.tocsin.profile.ProfileLoader;
 import org.tocsin.reference.ReferenceData;
 import org.tocsin.signal.Scorer;
 import org.tocsin.signal.Thresholds;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Options shared by every command that triages mail. */
 final class TriageOptions {
-    @Option(names = "--profile", paramLabel = "FILE",
-            description = "Protected profile (YAML): organisations, people, contacts, trusted authserv-ids.")
-    Path profile;
+    @Mixin
+    ProfileOption profile = new ProfileOption();
 
     @Option(names = "--suspicious-at", paramLabel = "SCORE",
             description = "Score at which a message is suspicious (default: 3.5).")
@@ -26,14 +23,7 @@ final class TriageOptions {
     double malicious = EmailTriage.DEFAULT_THRESHOLDS.malicious();
 
     EmailTriage triage() {
-        Profile p;
-        try {
-            p = profile == null ? Profile.empty() : ProfileLoader.load(profile);
-        } catch (java.nio.file.NoSuchFileException e) {
-            throw new UsageProblem("profile not found: " + profile);
-        } catch (IOException e) {
-            throw new UsageProblem("cannot read profile " + profile + ": " + e.getMessage());
-        }
+        Profile p = profile.load();
         Thresholds t;
         try {
             t = new Thresholds(suspicious, malicious);
@@ -43,7 +33,7 @@ final class TriageOptions {
         try {
             return new EmailTriage(new EmailContext(p, ReferenceData.bundled()), new Scorer(t));
         } catch (IllegalArgumentException e) {
-            throw new UsageProblem("profile " + profile + ": " + e.getMessage()); // e.g. a brand that is no label
+            throw new UsageProblem(profile.describe() + ": " + e.getMessage()); // e.g. a brand that is no label
         }
     }
 }

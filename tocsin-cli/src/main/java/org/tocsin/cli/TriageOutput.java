@@ -7,6 +7,7 @@ import java.util.Locale;
 import org.tocsin.email.triage.TriageResult;
 import org.tocsin.signal.Indicator;
 import org.tocsin.signal.Signal;
+import org.tocsin.text.TerminalText;
 
 /** Writes triage results as JSON Lines (docs/cli.md lists the fields) or as a human summary. */
 final class TriageOutput {
@@ -30,8 +31,8 @@ final class TriageOutput {
         if (json) {
             out.println(JsonLines.error(source, error));
         } else {
-            out.println(source);
-            out.println("  ERROR  " + error);
+            out.println(TerminalText.escape(source));
+            out.println("  ERROR  " + TerminalText.escape(error));
             out.println();
         }
     }
@@ -63,26 +64,31 @@ final class TriageOutput {
         return o;
     }
 
+    /** Every value from the message is escaped ({@link TerminalText}): headers are the attacker's to write. */
     private void human(TriageResult r) {
-        out.println(r.evidence().source() + (r.reporter() == null ? "" : "  (reported by " + r.reporter() + ")"));
+        out.println(esc(r.evidence().source()) + (r.reporter() == null ? "" : "  (reported by " + esc(r.reporter()) + ")"));
         out.printf(Locale.ROOT, "  %s  score %.1f  confidence %s%n", r.assessment().verdict().name(),
                 r.assessment().score(), r.assessment().confidence().jsonName());
-        out.println("  From: " + (r.from() == null ? "(none)" : r.from()) + "   Subject: " + r.subject());
+        out.println("  From: " + (r.from() == null ? "(none)" : esc(r.from().toString())) + "   Subject: " + esc(r.subject()));
         for (Signal s : r.assessment().signals()) {
-            out.printf(Locale.ROOT, "  %+5.1f %-34s %-10s %s%n", s.weight(), s.id(), s.technique(), s.evidence());
+            out.printf(Locale.ROOT, "  %+5.1f %-34s %-10s %s%n", s.weight(), s.id(), s.technique(), esc(s.evidence()));
         }
         if (!r.indicators().isEmpty()) {
             out.println("  indicators:");
             for (Indicator i : r.indicators()) {
-                out.println("    " + i.type().jsonName() + "  " + i.value());
+                out.println("    " + i.type().jsonName() + "  " + esc(i.value()));
             }
         }
         if (!r.techniques().isEmpty()) {
             out.println("  techniques: " + String.join(", ", r.techniques()));
         }
         for (String p : r.problems()) {
-            out.println("  note: " + p);
+            out.println("  note: " + esc(p));
         }
         out.println();
+    }
+
+    private static String esc(String s) {
+        return TerminalText.escape(s);
     }
 }

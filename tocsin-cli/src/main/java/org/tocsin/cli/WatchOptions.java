@@ -7,15 +7,14 @@ import org.tocsin.domain.ProtectedNames;
 import org.tocsin.domain.watch.Allowlist;
 import org.tocsin.domain.watch.DomainWatch;
 import org.tocsin.profile.Profile;
-import org.tocsin.profile.ProfileLoader;
 import org.tocsin.reference.ReferenceData;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Options shared by the commands that watch domains: what is protected and what is known to be fine. */
 final class WatchOptions {
-    @Option(names = "--profile", paramLabel = "FILE", required = true,
-            description = "Protected profile (YAML): the organisations whose domains and brands are watched.")
-    Path profile;
+    @Mixin
+    ProfileOption profile = new ProfileOption();
 
     @Option(names = "--allowlist", paramLabel = "FILE",
             description = "Domains never to alert on (one per line, # comments), added to the profile's allowlist.")
@@ -29,13 +28,7 @@ final class WatchOptions {
     double minScore;
 
     Profile loadProfile() {
-        try {
-            return ProfileLoader.load(profile);
-        } catch (java.nio.file.NoSuchFileException e) {
-            throw new UsageProblem("profile not found: " + profile);
-        } catch (IOException e) {
-            throw new UsageProblem("cannot read profile " + profile + ": " + e.getMessage());
-        }
+        return profile.require("the organisations whose domains and brands are watched");
     }
 
     LookalikeIndex index(Profile p) {
@@ -43,10 +36,10 @@ final class WatchOptions {
         try {
             index = LookalikeIndex.of(ProtectedNames.of(p, ReferenceData.bundled(), providers));
         } catch (IllegalArgumentException e) {
-            throw new UsageProblem("profile " + profile + ": " + e.getMessage());
+            throw new UsageProblem(profile.describe() + ": " + e.getMessage());
         }
         if (index.size() == 0) {
-            throw new UsageProblem("the profile protects no domain or brand: " + profile);
+            throw new UsageProblem("the profile protects no domain or brand: " + profile.describe());
         }
         return index;
     }

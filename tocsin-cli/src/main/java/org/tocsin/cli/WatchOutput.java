@@ -7,6 +7,7 @@ import java.util.Locale;
 import org.tocsin.domain.LookalikeKind;
 import org.tocsin.domain.LookalikeMatch;
 import org.tocsin.domain.watch.DomainAlert;
+import org.tocsin.text.TerminalText;
 
 /** Writes domain alerts as JSON Lines (docs/cli.md lists the fields) or one line each for people. */
 final class WatchOutput {
@@ -23,8 +24,8 @@ final class WatchOutput {
             out.println(JsonLines.line(toJson(a)));
         } else {
             LookalikeMatch m = a.match();
-            out.printf(Locale.ROOT, "ALERT %.2f  %s  imitates %s (%s): %s%s  [%s]%n", a.score(), a.host(), a.protectedDomain(),
-                    a.organization(), kinds(m), m.detail().isEmpty() ? "" : " — " + m.detail(), a.source());
+            out.printf(Locale.ROOT, "ALERT %.2f  %s  imitates %s (%s): %s%s  [%s]%n", a.score(), esc(a.host()), a.protectedDomain(),
+                    esc(a.organization()), kinds(m), m.detail().isEmpty() ? "" : " — " + esc(m.detail()), esc(a.source()));
         }
     }
 
@@ -33,8 +34,12 @@ final class WatchOutput {
         if (json) {
             out.println(JsonLines.error(source, problem));
         } else {
-            System.err.println("tocsin: " + source + ": " + problem);
+            System.err.println("tocsin: " + esc(source) + ": " + esc(problem));
         }
+    }
+
+    private static String esc(String s) {
+        return TerminalText.escape(s);
     }
 
     static ObjectNode toJson(DomainAlert a) {

@@ -67,4 +67,54 @@ class DomainsCommandTest {
         assertThat(CliRun.of("domains", "variants", "--fuzzer", "nope", "cnn.com").exitCode()).isEqualTo(2);
         assertThat(CliRun.of("domains", "variants", "localhost").exitCode()).isEqualTo(2);
     }
+
+    /** Fault 14 of issue 13: a gibibyte of blank lines holds no feed name, so nothing could be read (exit 3). */
+    @Test
+    void aGibibyteOfBlankLinesIsAnInputError() throws Exception {
+        java.io.InputStream blankLines = new java.io.InputStream() {
+            private long left = 1L << 30;
+
+            @Override
+            public int read() {
+                return left-- > 0 ? '\n' : -1;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                if (left <= 0) {
+                    return -1;
+                }
+                int n = (int) Math.min(len, left);
+                java.util.Arrays.fill(b, off, off + n, (byte) '\n');
+                left -= n;
+                return n;
+            }
+        };
+
+        CliRun r = InputPathsTest.withStdin(blankLines, "domains", "watch", "--profile", PROFILE, "-");
+
+        assertThat(r.exitCode()).isEqualTo(3);
+        assertThat(r.err()).contains("-: ");
+    }
+
+    /**
+     * Fault 14 of issue 13: on a terminal, {@code domains watch} shows its progress on stderr as {@code scan} does;
+     * piped, it does not. {@code script} gives the child JVM a real pseudo-terminal.
+     */
+    @Test
+    void progressIsShownOnATerminalOnly() throws Exception {
+        Path script = Path.of("/usr/bin/script");
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isExecutable(script), "no util-linux script(1) to give a terminal");
+        String command = String.join(" ", java.util.stream.Stream.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "domains", "watch", "--profile", PROFILE,
+                ROOT.resolve("examples/feeds").toString()).map(a -> "'" + a.replace("'", "'\\''") + "'").toList());
+        Process p = new ProcessBuilder(script.toString(), "-qec", command, "/dev/null").redirectErrorStream(true).start();
+        String terminal = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as(terminal).isZero();
+
+        CliRun piped = CliRun.of("domains", "watch", "--profile", PROFILE, ROOT.resolve("examples/feeds").toString());
+
+        assertThat(terminal).contains("\rwatching: ");
+        assertThat(piped.err()).doesNotContain("watching: ");
+    }
 }

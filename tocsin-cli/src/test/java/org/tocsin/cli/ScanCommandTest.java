@@ -2,9 +2,7 @@ package org.tocsin.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tocsin.store.Observable;
@@ -58,30 +56,6 @@ class ScanCommandTest {
             }
         }
         assertThat(domains).contains("washingtonpost.pm", "washingtonpost-news.com").doesNotHaveDuplicates();
-    }
-
-    @Test
-    void observableTypesAreReadFromTheirShape() {
-        assertThat(LinksCommand.typeOf("https://sites.google.com/x")).isEqualTo("url");
-        assertThat(LinksCommand.typeOf("j.smith@washingtonpost.pm")).isEqualTo("email-addr");
-        assertThat(LinksCommand.typeOf("198.51.100.7")).isEqualTo("ipv4-addr");
-        assertThat(LinksCommand.typeOf("2001:db8::1")).isEqualTo("ipv6-addr");
-        assertThat(LinksCommand.typeOf("a".repeat(64))).isEqualTo("file");
-        assertThat(LinksCommand.typeOf("washingtonpost.pm")).isEqualTo("domain-name");
-    }
-
-    @Test
-    void inputKindsAreReadFromContentNotNames() {
-        assertThat(InputKind.of("Received: from x\r\nFrom: a@b.c\r\n".getBytes(StandardCharsets.US_ASCII))).isEqualTo(InputKind.MAIL);
-        assertThat(InputKind.of("From a@b.c Mon Sep  2 10:00:00 2024\n".getBytes(StandardCharsets.US_ASCII))).isEqualTo(InputKind.MAIL);
-        assertThat(InputKind.of("# nrd\nwashingtonpost.pm\n".getBytes(StandardCharsets.US_ASCII))).isEqualTo(InputKind.DOMAIN_FEED);
-        assertThat(InputKind.of("example.com. 3600 IN NS ns1.example.net.\n".getBytes(StandardCharsets.US_ASCII))).isEqualTo(InputKind.DOMAIN_FEED);
-        assertThat(InputKind.of("{\"entries\":[]}".getBytes(StandardCharsets.US_ASCII))).isEqualTo(InputKind.DOMAIN_FEED);
-        assertThat(InputKind.of(new byte[] {0x1f, (byte) 0x8b, 8, 0})).isEqualTo(InputKind.DOMAIN_FEED);
-        assertThat(InputKind.of("WARC/1.1\r\nWARC-Type: warcinfo\r\n".getBytes(StandardCharsets.US_ASCII))).isEqualTo(InputKind.SITE_ARCHIVE);
-        assertThat(InputKind.of("  <!DOCTYPE html><html>".getBytes(StandardCharsets.US_ASCII))).isEqualTo(InputKind.SITE_ARCHIVE);
-        assertThat(InputKind.of("just some prose here\n".getBytes(StandardCharsets.US_ASCII))).isEqualTo(InputKind.UNKNOWN);
-        assertThat(InputKind.of("# profile\norganizations:\n  - name: X\n".getBytes(StandardCharsets.US_ASCII))).isEqualTo(InputKind.UNKNOWN);
     }
 
     @Test

@@ -20,7 +20,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
+import org.tocsin.input.Input;
+import org.tocsin.input.InputWalker;
 
 /**
  * An analyst's corpus of real articles, read from a path:
@@ -42,7 +43,6 @@ public record ReferenceCorpus(List<ReferenceArticle> articles, List<Problem> pro
     public static final int MAX_LINE_CHARS = 1024 * 1024;
     /** A .jsonl file may be large (one line an article), but not without end. */
     public static final long MAX_JSONL_BYTES = 4L * 1024 * 1024 * 1024;
-    private static final int MAX_DEPTH = 8;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Something that could not be read as intended: {@code where} is a path, or a path and line. */
@@ -57,22 +57,14 @@ public record ReferenceCorpus(List<ReferenceArticle> articles, List<Problem> pro
     public static ReferenceCorpus read(Path path) throws IOException {
         List<ReferenceArticle> articles = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
-        if (Files.isDirectory(path)) {
-            List<Path> files;
-            try (Stream<Path> walk = Files.walk(path, MAX_DEPTH)) {
-                files = walk.filter(Files::isRegularFile).filter(p -> kind(p) != null).sorted().toList();
+        for (Input input : new InputWalker().under(path, (where, reason) -> problems.add(new Problem(where, reason)))) {
+            if (!input.isFile()) {
+                problems.add(new Problem(input.name(), "a reference corpus is read from files"));
+            } else if (kind(input.path()) != null) {
+                readFile(input.path(), articles, problems);
+            } else if (input.named()) {
+                problems.add(new Problem(input.name(), "not a .jsonl, .txt, .html or .htm file"));
             }
-            for (Path f : files) {
-                readFile(f, articles, problems);
-            }
-        } else if (Files.isRegularFile(path)) {
-            if (kind(path) == null) {
-                problems.add(new Problem(path.toString(), "not a .jsonl, .txt, .html or .htm file"));
-            } else {
-                readFile(path, articles, problems);
-            }
-        } else {
-            throw new IOException("no such file or directory: " + path);
         }
         return new ReferenceCorpus(articles, problems);
     }

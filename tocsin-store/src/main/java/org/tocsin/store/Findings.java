@@ -16,13 +16,7 @@ public final class Findings {
     public static Finding of(TriageResult r) {
         List<Observable> observables = new ArrayList<>();
         for (Indicator i : r.indicators()) {
-            observables.add(switch (i.type()) {
-                case URL -> new Observable("url", i.value());
-                case DOMAIN -> new Observable("domain-name", i.value());
-                case EMAIL -> new Observable("email-addr", i.value());
-                case IP -> new Observable(i.value().indexOf(':') >= 0 ? "ipv6-addr" : "ipv4-addr", i.value());
-                case SHA256 -> new Observable("file", i.value());
-            });
+            observables.add(Observable.of(i));
         }
         String subject = r.subject() == null || r.subject().isBlank() ? "(no subject)" : r.subject();
         return new Finding("email", subject, r.assessment().verdict().jsonName(), r.assessment().score(),

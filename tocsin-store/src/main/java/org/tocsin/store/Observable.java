@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import org.tocsin.domain.DomainNames;
+import org.tocsin.signal.Indicator;
 
 /**
  * Something a finding saw that another finding may see too: a domain, an address, a URL, a file hash.
@@ -65,6 +66,40 @@ public record Observable(String type, String value) {
             }
             default -> throw new IllegalArgumentException("Tocsin keeps no " + type + " observables");
         }
+    }
+
+    /**
+     * The STIX type a bare value has by its shape, the one place Tocsin guesses it: a URL has a scheme, an e-mail
+     * address an {@code @}, an IP address its digits and dots or colons, a SHA-256 64 hex digits; the rest is a
+     * domain name. {@link #checked} then says whether the value really is one.
+     */
+    public static String typeOf(String value) {
+        String v = value.strip();
+        if (v.contains("://")) {
+            return "url";
+        }
+        if (v.contains("@")) {
+            return "email-addr";
+        }
+        if (DomainNames.isIpv4(v)) {
+            return "ipv4-addr";
+        }
+        if (v.indexOf(':') >= 0) {
+            return "ipv6-addr";
+        }
+        return SHA256.matcher(v).matches() ? "file" : "domain-name";
+    }
+
+    /** An analysis's indicator as the observable that links its finding to others. */
+    public static Observable of(Indicator indicator) {
+        String v = indicator.value();
+        return switch (indicator.type()) {
+            case URL -> new Observable("url", v);
+            case DOMAIN -> new Observable("domain-name", v);
+            case EMAIL -> new Observable("email-addr", v);
+            case IP -> new Observable(typeOf(v).equals("ipv6-addr") ? "ipv6-addr" : "ipv4-addr", v);
+            case SHA256 -> new Observable("file", v);
+        };
     }
 
     private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]+(/\\d{1,3})?");

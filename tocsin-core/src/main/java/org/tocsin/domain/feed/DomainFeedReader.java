@@ -11,13 +11,15 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
+import org.tocsin.input.ContentKind;
+import org.tocsin.input.ContentSniffer;
+import org.tocsin.input.Sniffed;
 
 /**
  * Reads a feed of domain names and hands each name, or each malformed item, to a sink as soon as it is
- * read. The format is sniffed from the content, never from the file name: gzip (one or more members) is
- * undone first; then {@code [} starts a JSON array of CT {@code get-entries} entries, {@code {"entries"}
- * starts a CT {@code get-entries} response, any other {@code {} starts certstream JSON lines, and anything
- * else is a plain list (newly-registered-domain feeds, zone-file extracts, CSV). Everything is streamed
+ * read. The format is read from the content by {@link ContentSniffer}, never from the file name: gzip (one or
+ * more members) is undone; then a CT {@code get-entries} response (or a JSON array of its entries), certstream JSON
+ * lines, or a plain list (newly-registered-domain feeds, zone-file extracts, CSV). Everything is streamed
  * with a fixed bound per item (4 KiB per plain line, 1 MiB per JSON line, 1 MiB per base64 field), so a
  * feed of gigabytes reads in constant memory.
  */
@@ -48,14 +50,21 @@ public final class DomainFeedReader {
     }
 
     /**
-     * Reads one feed from {@code in}, naming its items after {@code source}. The stream is not closed.
+     * Reads one feed from {@code in}, naming its items after {@code source}. The stream is not closed. What it holds
+     * is read by {@link ContentSniffer}, as for every reader: an input of another kind is one problem item saying
+     * what it is.
      *
      * @throws IOException only when the stream cannot be read; malformed content becomes problem items
      */
     public static void read(String source, InputStream in, Consumer<FeedItem> sink) throws IOException {
         BufferedInputStream raw = new BufferedInputStream(new KeepOpen(in), BUFFER);
-        if (!FeedFormat.isGzip(raw)) {
-            readDecoded(source, raw, () -> false, sink);
+        Sniffed sniffed = ContentSniffer.sniff(raw);
+        if (!accepts(sniffed)) {
+            sink.accept(FeedItem.problem(source, sniffed.notA(ContentKind.Family.DOMAIN_FEED)));
+            return;
+        }
+        if (!sniffed.gzip()) {
+            readDecoded(source, raw, sniffed.kind(), () -> false, sink);
             return;
         }
         GZIPInputStream inflated;
@@ -67,7 +76,7 @@ public final class DomainFeedReader {
         }
         try (inflated) {
             GzipGuard guard = new GzipGuard(inflated);
-            readDecoded(source, new BufferedInputStream(guard, BUFFER), guard::failed, sink);
+            readDecoded(source, new BufferedInputStream(guard, BUFFER), sniffed.kind(), guard::failed, sink);
             if (guard.failed()) {
                 sink.accept(FeedItem.problem(source, "gzip data cut short or corrupt (" + guard.failure()
                         + "); the names before this point were read"));
@@ -75,15 +84,24 @@ public final class DomainFeedReader {
         }
     }
 
+    /**
+     * A feed, an empty input, or gzip data so damaged that nothing of it can be told: read as far as it goes, so the
+     * damage is reported as such.
+     */
+    private static boolean accepts(Sniffed sniffed) {
+        return sniffed.family() == ContentKind.Family.DOMAIN_FEED || sniffed.kind() == ContentKind.EMPTY
+                || (sniffed.damaged() && sniffed.kind() == ContentKind.UNKNOWN);
+    }
+
     /** @param cut whether the input ended early because its gzip data is damaged */
-    private static void readDecoded(String source, BufferedInputStream in, BooleanSupplier cut,
+    private static void readDecoded(String source, BufferedInputStream in, ContentKind kind, BooleanSupplier cut,
             Consumer<FeedItem> sink) throws IOException {
-        FeedFormat.Sniffed sniffed = FeedFormat.sniff(in);
-        switch (sniffed.format()) {
+        long firstLine = FeedFormat.skipLeadingSpace(in);
+        switch (kind) {
+            case CERTSTREAM -> new CertstreamReader(source, sink).read(in, firstLine);
+            case CT_ENTRIES -> new GetEntriesReader(source, sink).read(in);
             case EMPTY -> { }
-            case PLAIN -> new PlainListReader(source, sink, cut).read(in, sniffed.firstLine());
-            case JSON_LINES -> new CertstreamReader(source, sink).read(in, sniffed.firstLine());
-            case GET_ENTRIES -> new GetEntriesReader(source, sink).read(in);
+            default -> new PlainListReader(source, sink, cut).read(in, firstLine);
         }
     }
 }

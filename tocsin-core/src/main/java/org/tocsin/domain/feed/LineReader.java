@@ -2,8 +2,6 @@ package org.tocsin.domain.feed;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -122,20 +120,8 @@ final class LineReader {
         return true;
     }
 
-    /** The line as text; null when it is not UTF-8 or holds control characters other than tab. */
+    /** The line as text; null when it is not UTF-8 or holds control characters other than tab (as the sniffer judges it). */
     String text() {
-        String s;
-        try {
-            s = utf8.reset().decode(ByteBuffer.wrap(line, 0, length)).toString();
-        } catch (CharacterCodingException e) {
-            return null;
-        }
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if ((c < 0x20 && c != '\t') || (c >= 0x7f && c <= 0x9f)) {
-                return null;
-            }
-        }
-        return s;
+        return org.tocsin.input.ContentSniffer.textLine(utf8, line, 0, length);
     }
 }

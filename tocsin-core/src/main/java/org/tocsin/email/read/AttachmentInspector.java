@@ -3,8 +3,6 @@ package org.tocsin.email.read;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
@@ -16,7 +14,7 @@ import org.apache.commons.compress.archivers.zip.ZipFile;
 import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
 import org.tocsin.email.ArchiveEntry;
 import org.tocsin.email.MailAttachment;
-import org.tocsin.evidence.Sha256;
+import org.tocsin.evidence.HashingInputStream;
 
 /**
  * Hashes an attachment while streaming it and looks at it without running or extracting anything:
@@ -35,10 +33,9 @@ final class AttachmentInspector {
 
     static MailAttachment inspect(String filename, String contentType, String charset, InputStream content)
             throws IOException {
-        MessageDigest digest = Sha256.newDigest();
         String ext = MailAttachment.extensionOf(filename);
         boolean textual = isTextual(contentType, ext);
-        DigestInputStream in = new DigestInputStream(content, digest);
+        HashingInputStream in = new HashingInputStream(content);
         // Keep enough to sniff; keep whole archives (bounded) to list them; keep text (bounded).
         Bounded.Bytes head = Bounded.read(new LimitedPeek(in, HEAD_BYTES), HEAD_BYTES);
         byte[] firstBytes = head.bytes();
@@ -81,7 +78,7 @@ final class AttachmentInspector {
             byte[] t = kept.length > MAX_TEXT_BYTES ? java.util.Arrays.copyOf(kept, MAX_TEXT_BYTES) : kept;
             text = Charsets.decode(t, charset).text();
         }
-        return new MailAttachment(filename, contentType, total, Sha256.hex(digest), magic, entries, text, problem);
+        return new MailAttachment(filename, contentType, total, in.finish(filename).sha256(), magic, entries, text, problem);
     }
 
     private static boolean isTextual(String contentType, String ext) {

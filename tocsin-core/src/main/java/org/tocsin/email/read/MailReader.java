@@ -3,26 +3,24 @@ package org.tocsin.email.read;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.FileVisitResult;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.zip.GZIPInputStream;
 import org.tocsin.email.MailMessage;
+import org.tocsin.input.ContentKind;
+import org.tocsin.input.ContentSniffer;
+import org.tocsin.input.Input;
+import org.tocsin.input.InputWalker;
+import org.tocsin.input.Sniffed;
 
 /**
- * Turns command-line inputs into messages: {@code .eml} files, mbox files, Maildir and any other
- * directory (walked recursively, in name order), Outlook {@code .msg} files, and {@code -} for standard
- * input. The format of each file is sniffed from its first bytes, not trusted from its name. Every item
- * is handed on as soon as it is parsed, so memory does not grow with the input, and an unreadable item
- * becomes a {@link MailItem} carrying its error while the rest go on.
+ * Turns command-line inputs into messages: {@code .eml} files, mbox files (gzip-compressed or not), Maildir and any
+ * other directory (walked by {@link InputWalker}: recursively, in name order, links followed once), Outlook
+ * {@code .msg} files, and {@code -} for standard input. What each input holds is read by {@link ContentSniffer}, as
+ * for every reader, not trusted from its name. Every item is handed on as soon as it is parsed, so memory does not
+ * grow with the input, and an unreadable item becomes a {@link MailItem} carrying its error while the rest go on.
  */
 public final class MailReader {
-    private static final int SNIFF = 8;
     private final MimeMailParser mime = new MimeMailParser();
     private final OutlookMsgParser outlook = new OutlookMsgParser(mime);
     private final InputStream stdin;
@@ -37,21 +35,16 @@ public final class MailReader {
 
     /** Reads every input in order, handing each item to {@code sink}. */
     public void read(List<String> inputs, Consumer<MailItem> sink) {
-        for (String input : inputs) {
-            if (input.equals("-")) {
-                readStream(stdin, "-", sink);
-                continue;
-            }
-            Path p = Path.of(input);
-            if (Files.isDirectory(p)) {
-                for (Path f : filesUnder(p, sink)) {
-                    readFile(f, sink);
-                }
-            } else if (Files.isRegularFile(p)) {
-                readFile(p, sink);
-            } else {
-                sink.accept(MailItem.failed(input, Files.exists(p) ? "not a regular file" : "no such file or directory"));
-            }
+        new InputWalker(stdin).walk(inputs, InputWalker.Visitor.of(input -> read(input, sink),
+                (where, reason) -> sink.accept(MailItem.failed(where, reason))));
+    }
+
+    /** Reads one input (a file or a stream), handing each item to {@code sink}. */
+    public void read(Input input, Consumer<MailItem> sink) {
+        try (InputStream in = input.open()) {
+            readStream(in, input.name(), sink);
+        } catch (IOException e) {
+            sink.accept(MailItem.failed(input.name(), "cannot read: " + InputWalker.reason(e)));
         }
     }
 
@@ -60,81 +53,32 @@ public final class MailReader {
         readStream(in, source, sink);
     }
 
-    /**
-     * Every regular file under {@code dir}, in name order, without hidden files or Maildir {@code tmp/}
-     * (messages still being delivered). A directory or file that cannot be opened becomes an error item;
-     * the walk goes on around it.
-     */
-    private List<Path> filesUnder(Path dir, Consumer<MailItem> sink) {
-        List<Path> files = new ArrayList<>();
-        try {
-            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
-                    String name = d.getFileName() == null ? "" : d.getFileName().toString();
-                    if (!d.equals(dir) && (name.startsWith(".")
-                            || (name.equals("tmp") && Files.isDirectory(d.resolveSibling("cur"))))) {
-                        return FileVisitResult.SKIP_SUBTREE;
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
-                    if (attrs.isRegularFile() && !f.getFileName().toString().startsWith(".")) {
-                        files.add(f);
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFileFailed(Path f, IOException e) {
-                    sink.accept(MailItem.failed(f.toString(), "cannot read: " + e.getMessage()));
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException | UncheckedIOException e) {
-            sink.accept(MailItem.failed(dir.toString(), "cannot list directory: " + e.getMessage()));
-        }
-        files.sort(null);
-        return files;
-    }
-
-    private void readFile(Path f, Consumer<MailItem> sink) {
-        try (InputStream in = Files.newInputStream(f)) {
-            readStream(in, f.toString(), sink);
-        } catch (IOException e) {
-            sink.accept(MailItem.failed(f.toString(), "cannot read: " + e.getMessage()));
-        }
-    }
-
     private void readStream(InputStream raw, String source, Consumer<MailItem> sink) {
         try {
             BufferedInputStream in = new BufferedInputStream(raw, 16 * 1024);
-            in.mark(SNIFF);
-            byte[] head = in.readNBytes(SNIFF);
-            in.reset();
-            if (head.length == 0) {
-                sink.accept(MailItem.failed(source, "empty file"));
-            } else if (AttachmentInspector.magic(head).equals("ole")) {
-                sink.accept(one(() -> outlook.parse(in, source, 0), source));
-            } else if (MboxSplitter.looksLikeMbox(head)) {
-                MboxSplitter mbox = new MboxSplitter(in);
-                int n = 0;
-                for (InputStream m; (m = mbox.next()) != null; ) {
-                    n++;
-                    InputStream message = m;
-                    String itemSource = source + "#" + n;
-                    sink.accept(one(() -> mime.parse(message, itemSource), itemSource));
+            Sniffed sniffed = ContentSniffer.sniff(in);
+            InputStream body = sniffed.gzip() ? new BufferedInputStream(new GZIPInputStream(in), 16 * 1024) : in;
+            switch (sniffed.kind()) {
+                case EMPTY -> sink.accept(MailItem.failed(source, "empty file"));
+                case OUTLOOK_MSG -> sink.accept(one(() -> outlook.parse(body, source, 0), source));
+                case MBOX -> {
+                    MboxSplitter mbox = new MboxSplitter(body);
+                    int n = 0;
+                    for (InputStream m; (m = mbox.next()) != null; ) {
+                        n++;
+                        InputStream message = m;
+                        String itemSource = source + "#" + n;
+                        sink.accept(one(() -> mime.parse(message, itemSource), itemSource));
+                    }
                 }
-            } else {
-                sink.accept(one(() -> mime.parse(in, source), source));
+                case MAIL_MESSAGE -> sink.accept(one(() -> mime.parse(body, source), source));
+                default -> sink.accept(MailItem.failed(source, sniffed.family() == ContentKind.Family.NONE
+                        ? "not an e-mail message: no header fields" : "not an e-mail message: " + sniffed.describe()));
             }
         } catch (IOException e) {
-            sink.accept(MailItem.failed(source, "cannot read: " + e.getMessage()));
+            sink.accept(MailItem.failed(source, "cannot read: " + InputWalker.reason(e)));
         }
     }
-
     private interface Parse {
         MailMessage run() throws IOException;
     }

@@ -33,11 +33,6 @@ public final class MboxSplitter {
         this.in = in;
     }
 
-    /** True when the stream starts like an mbox file. */
-    public static boolean looksLikeMbox(byte[] head) {
-        return startsWithFrom(head, 0, head.length);
-    }
-
     /** The next message, or {@code null} at the end of the file. */
     public InputStream next() throws IOException {
         if (current != null) {

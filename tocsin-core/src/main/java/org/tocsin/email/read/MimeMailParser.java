@@ -4,8 +4,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -30,7 +28,7 @@ import org.tocsin.email.MailAddress;
 import org.tocsin.email.MailAttachment;
 import org.tocsin.email.MailMessage;
 import org.tocsin.evidence.EvidenceRef;
-import org.tocsin.evidence.Sha256;
+import org.tocsin.evidence.HashingInputStream;
 
 /**
  * Parses one RFC 5322 message with mime4j's streaming parser in permissive mode. Nothing is held
@@ -79,8 +77,7 @@ public final class MimeMailParser {
      *                 read in part, an Outlook file rebuilt as MIME); {@code null} to hash what is read here
      */
     MailMessage parse(InputStream raw, String source, int depth, EvidenceRef evidence) throws IOException {
-        MessageDigest digest = evidence == null ? Sha256.newDigest() : null;
-        CountingInputStream counted = new CountingInputStream(digest == null ? raw : new DigestInputStream(raw, digest));
+        HashingInputStream counted = new HashingInputStream(new KeepOpen(raw));
         Handler h = new Handler(source, depth);
         Monitor monitor = new Monitor(h.problems);
         MimeStreamParser parser = new MimeStreamParser(CONFIG, monitor,
@@ -96,11 +93,11 @@ public final class MimeMailParser {
         } catch (StackOverflowError e) {
             h.problems.add("MIME structure too deeply nested");
         }
-        counted.transferTo(OutputStream.nullOutputStream());
-        if (counted.count == 0) {
+        EvidenceRef read = counted.finish(source);
+        if (read.size() == 0) {
             throw new IOException("empty input");
         }
-        return h.build(evidence != null ? evidence : new EvidenceRef(source, Sha256.hex(digest), counted.count));
+        return h.build(evidence != null ? evidence : read);
     }
 
     /**
@@ -306,14 +303,14 @@ public final class MimeMailParser {
                 return;
             }
             // The evidence is the whole part, hashed as it streams past, even when only its start is parsed.
-            MessageDigest digest = Sha256.newDigest();
-            Bounded.Bytes b = Bounded.read(new DigestInputStream(is, digest), MAX_ATTACHED_MESSAGE_BYTES);
+            HashingInputStream hashing = new HashingInputStream(is);
+            Bounded.Bytes b = Bounded.read(hashing, MAX_ATTACHED_MESSAGE_BYTES);
             if (b.truncated()) {
                 problems.add("attached " + kind + " larger than " + (MAX_ATTACHED_MESSAGE_BYTES >> 20)
                         + " MiB; analysed its first part only");
             }
             if (b.bytes().length > 0) {
-                EvidenceRef ref = new EvidenceRef(inner, Sha256.hex(digest), b.total());
+                EvidenceRef ref = hashing.finish(inner);
                 attached.add(parse(new ByteArrayInputStream(b.bytes()), inner, depth + 1, ref));
             }
         }
@@ -450,38 +447,17 @@ public final class MimeMailParser {
 
 
     /**
-     * Counts bytes so a message's size is known without holding it, and ignores close: mime4j closes its
-     * input when a message ends early, and the rest must still be read to finish the digest (and, in an
-     * mbox, to reach the next message).
+     * Ignores close: mime4j closes its input when a message ends early, and the rest must still be read to
+     * finish the digest (and, in an mbox, to reach the next message); the caller owns the stream.
      */
-    private static final class CountingInputStream extends java.io.FilterInputStream {
-        long count;
-
-        CountingInputStream(InputStream in) {
+    private static final class KeepOpen extends java.io.FilterInputStream {
+        KeepOpen(InputStream in) {
             super(in);
         }
 
         @Override
         public void close() {
-            // the caller owns the underlying stream
-        }
-
-        @Override
-        public int read() throws IOException {
-            int c = super.read();
-            if (c >= 0) {
-                count++;
-            }
-            return c;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            if (n > 0) {
-                count += n;
-            }
-            return n;
+            // the caller closes it
         }
     }
 }

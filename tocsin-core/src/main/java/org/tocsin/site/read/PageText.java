@@ -27,8 +27,6 @@ final class PageText {
 
     private static final Pattern META_CHARSET = Pattern.compile(
             "<meta[^>]{0,512}?charset\\s*=\\s*[\"']?\\s*([A-Za-z0-9._:-]{1,40})", Pattern.CASE_INSENSITIVE);
-    private static final Pattern HTML_START = Pattern.compile(
-            "^\\s*(<!--.*?-->\\s*)*<(!doctype\\s+html|html|head|body)[\\s>]", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
     /** The text, whether it was cut, and what went wrong decoding it (null when nothing did). */
     record Decoded(String text, boolean truncated, String problem) {
@@ -58,8 +56,7 @@ final class PageText {
 
     /** Whether the start of a payload looks like an HTML document (for records that declare no type). */
     static boolean looksLikeHtml(String text) {
-        String head = text.substring(0, Math.min(text.length(), 1024));
-        return HTML_START.matcher(head).find();
+        return org.tocsin.input.ContentSniffer.looksLikeHtml(text);
     }
 
     static boolean isHtmlType(String contentType) {

@@ -2,8 +2,6 @@ package org.tocsin.site.read;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -24,14 +22,16 @@ final class SavedPage {
     private SavedPage() {
     }
 
-    static void read(Path path, Consumer<PageItem> sink) {
-        String source = path.toString();
-        try (InputStream in = Files.newInputStream(path)) {
+    /**
+     * @param ownUrl   the page's URL when it names no origin (a file's {@code file:} URI), or null to use the source
+     * @param modified when it was saved, as far as is known
+     */
+    static void read(String source, String ownUrl, InputStream in, Instant modified, Consumer<PageItem> sink) {
+        try {
             Payload payload = Payload.read(in, Pages.MAX_PAYLOAD_BYTES);
-            Instant modified = Files.getLastModifiedTime(path).toInstant();
             String text = PageText.decode(payload.head(), null, null).text();
             String url = origin(text);
-            Pages.deliver(source, url != null ? url : path.toUri().toString(), 200, Map.of(), payload, modified, null, sink);
+            Pages.deliver(source, url != null ? url : ownUrl != null ? ownUrl : source, 200, Map.of(), payload, modified, null, sink);
         } catch (IOException e) {
             sink.accept(PageItem.problem(source, "cannot read HTML file: " + e));
         }

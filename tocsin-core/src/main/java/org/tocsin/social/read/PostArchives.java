@@ -1,26 +1,26 @@
 package org.tocsin.social.read;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.stream.Stream;
+import org.tocsin.input.Input;
+import org.tocsin.input.InputWalker;
 
 /**
- * Every post of the inputs, in order: files, directories (recursively, in name order) and {@code -} for stdin,
- * each input's format read from its content (gzip undone first). An input that cannot be opened or is in no
- * known format is one problem item; the others go on.
+ * Every post of the inputs, in order: files, directories and {@code -} for stdin, as {@link InputWalker} finds them
+ * (recursively, in name order, links followed once), each input's format read from its content (gzip undone first).
+ * An input that cannot be opened or is in no known format is one problem item; the others go on.
  */
 public final class PostArchives implements PostSource {
-    private final Deque<String> pending;
+    /** What is left to read: {@link Input}s, and the walk's problems where they were met. */
+    private final Deque<Object> pending = new ArrayDeque<>();
     private PostSource current;
+    private String currentName;
 
     private PostArchives(List<String> inputs) {
-        this.pending = new ArrayDeque<>(inputs);
+        new InputWalker().walk(inputs, InputWalker.Visitor.of(pending::add,
+                (where, reason) -> pending.add(PostItem.problem(where, "cannot read: " + reason))));
     }
 
     /** @param inputs paths, directories or {@code -} */
@@ -45,37 +45,21 @@ public final class PostArchives implements PostSource {
                 }
                 closeCurrent();
             }
-            if (pending.isEmpty()) {
+            Object next = pending.poll();
+            if (next == null) {
                 return null;
             }
-            String input = pending.poll();
-            if (!input.equals("-") && Files.isDirectory(Path.of(input))) {
-                List<String> files = new ArrayList<>();
-                try (Stream<Path> s = Files.walk(Path.of(input))) {
-                    s.filter(Files::isRegularFile).map(Path::toString).sorted().forEach(files::add);
-                } catch (IOException e) {
-                    return PostItem.problem(input, "cannot list: " + e.getMessage());
-                }
-                for (int i = files.size() - 1; i >= 0; i--) {
-                    pending.push(files.get(i));
-                }
-                continue;
+            if (next instanceof PostItem problem) {
+                return problem;
             }
+            Input input = (Input) next;
             try {
-                openInput(input);
+                currentName = input.name();
+                current = PostStreams.open(input.open(), input.name());
             } catch (IOException e) {
-                return PostItem.problem(input, "cannot read: " + e.getMessage());
+                return PostItem.problem(input.name(), "cannot read: " + InputWalker.reason(e));
             }
         }
-    }
-
-    private String currentName;
-
-    /** Opens one input as {@link #current}; an input in no known format is a source of that one problem. */
-    private void openInput(String input) throws IOException {
-        InputStream raw = input.equals("-") ? new KeepOpenStdin() : Files.newInputStream(Path.of(input));
-        currentName = input;
-        current = PostStreams.open(raw, input);
     }
 
     private void closeCurrent() throws IOException {
@@ -92,17 +76,5 @@ public final class PostArchives implements PostSource {
     public void close() throws IOException {
         closeCurrent();
         pending.clear();
-    }
-
-    /** Standard input, which closing a reader must not close. */
-    private static final class KeepOpenStdin extends java.io.FilterInputStream {
-        KeepOpenStdin() {
-            super(System.in);
-        }
-
-        @Override
-        public void close() {
-            // stdin belongs to the process
-        }
     }
 }

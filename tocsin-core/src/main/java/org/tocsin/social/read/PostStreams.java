@@ -9,10 +9,13 @@ import java.io.Reader;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.zip.GZIPInputStream;
+import org.tocsin.input.ContentKind;
+import org.tocsin.input.ContentSniffer;
+import org.tocsin.input.Sniffed;
 
 /**
- * One input stream as posts: gzip undone when the stream starts with its magic bytes, then the format read from
- * the first few kilobytes. {@link PostArchives} opens each file, directory entry or stdin through this; the
+ * One input stream as posts: gzip undone when the stream starts with its magic bytes, then the format read by
+ * {@link ContentSniffer}, as for every reader. {@link PostArchives} opens each file, directory entry or stdin through this; the
  * Flink job opens each file of a {@code FileSource} through it, so both runners read the same posts.
  *
  * <p>A stream that breaks off (a truncated gzip member, a read error) ends there: every post decoded before the
@@ -20,8 +23,6 @@ import java.util.zip.GZIPInputStream;
  * what arrived — and then one problem names the break.
  */
 public final class PostStreams {
-    private static final int SNIFF = 8192;
-
     private PostStreams() {
     }
 
@@ -36,27 +37,20 @@ public final class PostStreams {
         BufferedInputStream in = new BufferedInputStream(raw, 1 << 16);
         InputStream body = in;
         try {
-            in.mark(4);
-            int b0 = in.read();
-            int b1 = in.read();
-            in.reset();
-            BreakGuard guard = new BreakGuard(b0 == 0x1f && b1 == 0x8b ? new GZIPInputStream(in, 1 << 16) : in);
+            Sniffed sniffed = ContentSniffer.sniff(in);
+            BreakGuard guard = new BreakGuard(sniffed.gzip() ? new GZIPInputStream(in, 1 << 16) : in);
             body = new BufferedInputStream(guard, 1 << 16);
-            body.mark(SNIFF);
-            byte[] head = body.readNBytes(SNIFF);
-            body.reset();
-            PostFormat format = PostFormat.sniff(head, head.length);
-            PostSource source = switch (format) {
-                case CANONICAL_CSV -> new CanonicalCsvSource(utf8(body), name);
-                case CANONICAL_JSONL -> new CanonicalJsonlSource(utf8(body), name);
+            PostSource source = switch (sniffed.kind()) {
+                case POSTS_CSV -> new CanonicalCsvSource(utf8(body), name);
+                case POSTS_JSONL -> new CanonicalJsonlSource(utf8(body), name);
                 case TWITTER_V2 -> new TwitterV2Source(body, name);
                 case TELEGRAM -> new TelegramSource(body, name);
-                case UNKNOWN -> null;
+                default -> null;
             };
             if (source == null) {
                 body.close();
-                return new OneProblem(PostItem.problem(name,
-                        "not a posts archive (canonical CSV or JSON Lines, X/Twitter API v2 JSON, Telegram export)"));
+                return new OneProblem(PostItem.problem(name, "not a posts archive (canonical CSV or JSON Lines, X/Twitter API v2"
+                        + " JSON, Telegram export)" + (sniffed.family() == ContentKind.Family.NONE ? "" : ": " + sniffed.describe())));
             }
             return new Guarded(source, guard, name);
         } catch (IOException | RuntimeException e) {
