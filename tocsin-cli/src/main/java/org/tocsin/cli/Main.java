@@ -18,6 +18,12 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        quietLogs();
+        System.exit(run(args));
+    }
+
+    /** The log settings of every Tocsin command (tocsin-bench's too). */
+    public static void quietLogs() {
         // Apache POI (Outlook .msg) logs through log4j-api; use its simple logger rather than warn that none is set.
         System.setProperty("log4j2.loggerContextFactory", "org.apache.logging.log4j.simple.SimpleLoggerContextFactory");
         // SLF4J (the server, Jetty, Flyway): warnings by default, the server's own log (requests, publishing) at info;
@@ -27,7 +33,6 @@ public final class Main implements Runnable {
         logLevel("org.slf4j.simpleLogger.log.org.flywaydb", "error");
         logLevel("org.slf4j.simpleLogger.showDateTime", "true");
         logLevel("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSXXX");
-        System.exit(run(args));
     }
 
     /** A logging setting, unless the user gave it with -D. */
@@ -43,12 +48,16 @@ public final class Main implements Runnable {
      * commands escape each value they quote as well, so a value cannot forge a line either.
      */
     public static int run(String... args) {
+        return execute(new CommandLine(new Main()), args);
+    }
+
+    /** Runs a command line built elsewhere (tocsin-bench's) as {@link #run} runs this one: the same guards, errors and exit codes. */
+    public static int execute(CommandLine cl, String... args) {
         PrintStream out = System.out;
         PrintStream err = System.err;
         System.setOut(guarded(out));
         System.setErr(guarded(err));
         try {
-            CommandLine cl = new CommandLine(new Main());
             cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
                 cmd.getErr().println("tocsin: " + TerminalText.escape(ex.getMessage()));
                 return ex instanceof UsageProblem ? ExitCodes.USAGE : ExitCodes.INPUT;

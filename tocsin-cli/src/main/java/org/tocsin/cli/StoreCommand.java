@@ -5,8 +5,8 @@ import picocli.CommandLine.Command;
 
 /** {@code tocsin store …}: the knowledge store itself. */
 @Command(name = "store", mixinStandardHelpOptions = true,
-        description = "The knowledge store: repair one that does not open, measure it at scale.",
-        subcommands = {StoreRepairCommand.class, StoreBenchCommand.class})
+        description = "The knowledge store: repair one that does not open.",
+        subcommands = {StoreRepairCommand.class, BenchMovedCommand.class})
 final class StoreCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

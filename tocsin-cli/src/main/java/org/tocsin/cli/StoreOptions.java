@@ -5,7 +5,7 @@ import org.tocsin.store.Store;
 import picocli.CommandLine.Option;
 
 /** Where the store is: the options every command that reads or writes it shares. */
-final class StoreOptions {
+public final class StoreOptions {
     @Option(names = "--db", paramLabel = "URL",
             description = "JDBC URL of the store (default: an H2 file in $XDG_DATA_HOME/tocsin or ~/.local/share/tocsin).")
     String db;
@@ -16,7 +16,7 @@ final class StoreOptions {
     @Option(names = "--db-password", paramLabel = "PASSWORD", description = "Database password (default: $PGPASSWORD or empty).")
     String dbPassword;
 
-    String url() {
+    public String url() {
         return db != null ? db : Store.defaultUrl();
     }
 
@@ -24,7 +24,7 @@ final class StoreOptions {
      * Opens the store, creating it (and an H2 file's directory) if need be; what opening did beyond opening (an
      * upgrade, an automatic rebuild) goes to stderr. Any failure is the user's to fix (exit 2), and its message says how.
      */
-    Store open() {
+    public Store open() {
         String url = url();
         try {
             return Store.open(url, user(), password(), notice -> System.err.println("tocsin: " + notice));

@@ -10,7 +10,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Options shared by every command that triages mail. */
-final class TriageOptions {
+public final class TriageOptions {
     @Mixin
     ProfileOption profile = new ProfileOption();
 
@@ -22,7 +22,7 @@ final class TriageOptions {
             description = "Score at which a message is malicious (default: 8).")
     double malicious = EmailTriage.DEFAULT_THRESHOLDS.malicious();
 
-    EmailTriage triage() {
+    public EmailTriage triage() {
         Profile p = profile.load();
         Thresholds t;
         try {

@@ -1,8 +1,8 @@
 package org.tocsin.cli;
 
 /** A problem with how the command was called (exit code 2), as opposed to with its input. */
-final class UsageProblem extends RuntimeException {
-    UsageProblem(String message) {
+public final class UsageProblem extends RuntimeException {
+    public UsageProblem(String message) {
         super(message);
     }
 }

@@ -12,7 +12,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Options shared by the commands that watch domains: what is protected and what is known to be fine. */
-final class WatchOptions {
+public final class WatchOptions {
     @Mixin
     ProfileOption profile = new ProfileOption();
 
@@ -27,7 +27,12 @@ final class WatchOptions {
     @Option(names = "--min-score", paramLabel = "SCORE", description = "Alert only at or above this score (0..1; default: 0).")
     double minScore;
 
-    Profile loadProfile() {
+    /** Whether the major mail and cloud providers are watched too ({@code --providers}). */
+    public boolean providers() {
+        return providers;
+    }
+
+    public Profile loadProfile() {
         return profile.require("the organisations whose domains and brands are watched");
     }
 
@@ -44,7 +49,7 @@ final class WatchOptions {
         return index;
     }
 
-    DomainWatch watch(Profile p, LookalikeIndex index) {
+    public DomainWatch watch(Profile p, LookalikeIndex index) {
         Allowlist list;
         try {
             list = Allowlist.of(p.allowlist());

@@ -1,4 +1,4 @@
-package org.tocsin.cli;
+package org.tocsin.bench;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,17 +9,20 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.tocsin.cli.ExitCodes;
+import org.tocsin.cli.UsageProblem;
+import org.tocsin.cli.WatchOptions;
 import org.tocsin.domain.DomainNames;
 import org.tocsin.domain.LookalikeIndex;
 import org.tocsin.domain.ProtectedName;
 import org.tocsin.domain.ProtectedNames;
 import org.tocsin.domain.feed.DomainFeedReader;
+import org.tocsin.domain.watch.DomainWatch;
 import org.tocsin.input.Input;
 import org.tocsin.input.InputWalker;
-import org.tocsin.text.TerminalText;
-import org.tocsin.domain.watch.DomainWatch;
 import org.tocsin.profile.Profile;
 import org.tocsin.reference.ReferenceData;
+import org.tocsin.text.TerminalText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -74,7 +77,7 @@ final class DomainsBenchCommand implements Callable<Integer> {
             throw new UsageProblem("no names in " + feeds);
         }
         Profile profile = options.loadProfile();
-        List<ProtectedName> protectedNames = new ArrayList<>(ProtectedNames.of(profile, ReferenceData.bundled(), options.providers));
+        List<ProtectedName> protectedNames = new ArrayList<>(ProtectedNames.of(profile, ReferenceData.bundled(), options.providers()));
         if (grow > protectedNames.size()) {
             addFrom(protectedNames, names);
         }

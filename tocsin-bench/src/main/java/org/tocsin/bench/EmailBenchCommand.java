@@ -1,4 +1,4 @@
-package org.tocsin.cli;
+package org.tocsin.bench;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -7,6 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.tocsin.cli.ExitCodes;
+import org.tocsin.cli.TriageOptions;
+import org.tocsin.cli.UsageProblem;
 import org.tocsin.email.read.MailReader;
 import org.tocsin.email.triage.EmailTriage;
 import org.tocsin.input.Input;

@@ -1,4 +1,4 @@
-package org.tocsin.cli.jmh;
+package org.tocsin.bench.jmh;
 
 import java.util.ArrayList;
 import java.util.List;

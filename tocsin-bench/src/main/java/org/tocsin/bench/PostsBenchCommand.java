@@ -1,4 +1,4 @@
-package org.tocsin.cli;
+package org.tocsin.bench;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
+import org.tocsin.cli.ExitCodes;
 import org.tocsin.profile.Profile;
 import org.tocsin.social.CoordinationSettings;
 import org.tocsin.social.Post;

@@ -1,4 +1,4 @@
-package org.tocsin.cli;
+package org.tocsin.bench;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,6 +11,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
+import org.tocsin.cli.ExitCodes;
+import org.tocsin.cli.StoreOptions;
+import org.tocsin.cli.UsageProblem;
 import org.tocsin.domain.DomainNames;
 import org.tocsin.evidence.EvidenceRef;
 import org.tocsin.signal.Signal;

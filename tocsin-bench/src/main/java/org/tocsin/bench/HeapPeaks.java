@@ -1,4 +1,4 @@
-package org.tocsin.cli;
+package org.tocsin.bench;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
