@@ -34,7 +34,11 @@ import org.tocsin.store.Store;
  *
  * <p>Transactions. Each {@link #add} is one transaction, taken after the store-wide STIX write lock so that
  * {@code seq} grows in commit order (pagination by seq then never skips a row) and {@code date_added} strictly
- * grows within a collection. Reads end their transaction before returning. Not for use by two threads at once.
+ * grows within a collection; each object in it has a savepoint of its own, so one the database refuses is rejected
+ * alone. Reads end their transaction before returning. Not for use by two threads at once.
+ *
+ * <p>Identifiers. Ids are kept and compared as STIX identifiers ({@link StixIds#canonical}: the UUID in lower case,
+ * as RFC 4122 writes it), so either spelling finds an object; its body is kept as received.
  */
 public final class StixObjects {
     /** Reads bodies back exactly as entry points read them (JsonLimits), objects from before the limits included. */
