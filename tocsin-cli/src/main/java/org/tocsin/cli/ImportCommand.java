@@ -1,7 +1,7 @@
 package org.tocsin.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.tocsin.input.JsonLimits;
 import org.tocsin.intel.ThreatActors;
 import org.tocsin.store.ImportSummary;
 import org.tocsin.store.Store;
@@ -29,12 +30,9 @@ import picocli.CommandLine.Parameters;
                 "FILE: JSON files; the format is read from the content."})
 final class ImportCommand implements Callable<Integer> {
     /** Larger than any sane bundle a person imports by hand, small enough that a hostile file cannot exhaust memory. */
-    private static final long MAX_BYTES = 512L << 20;
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    static {
-        JSON.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(200).build());
-    }
+    private static final long MAX_BYTES = JsonLimits.MAX_DOCUMENT_BYTES;
+    /** The limits every entry point reads under (the TAXII server's too), so that what one stores the other reads. */
+    private static final ObjectMapper JSON = JsonLimits.mapper();
 
     @Mixin
     StoreOptions storeOptions = new StoreOptions();
@@ -60,6 +58,11 @@ final class ImportCommand implements Callable<Integer> {
                     try (InputStream in = Files.newInputStream(file)) {
                         doc = JSON.readTree(in);
                     }
+                } catch (StreamConstraintsException e) {
+                    System.err.println("tocsin: " + esc(file) + ": beyond the input limits (docs/sharing.md): "
+                            + TerminalText.escape(e.getOriginalMessage()));
+                    failed++;
+                    continue;
                 } catch (JsonProcessingException e) {
                     System.err.println("tocsin: " + esc(file) + ": not JSON: " + TerminalText.escape(e.getOriginalMessage()));
                     failed++;
@@ -69,23 +72,47 @@ final class ImportCommand implements Callable<Integer> {
                     failed++;
                     continue;
                 }
-                ImportSummary s;
+                String format;
                 if (doc != null && (doc.has("Event") || doc.has("response") || doc.has("Attribute"))) {
-                    s = new MispImport(ThreatActors.bundled()).into(store, doc);
-                    System.out.println(esc(file) + " (MISP): " + TerminalText.escape(s.line()));
+                    format = "MISP";
                 } else if (doc != null && (doc.has("objects") || doc.isArray() || doc.has("type"))) {
-                    s = new StixImport(ThreatActors.bundled()).into(store, doc);
-                    System.out.println(esc(file) + " (STIX): " + TerminalText.escape(s.line()));
+                    format = "STIX";
                 } else {
                     System.err.println("tocsin: " + esc(file) + ": neither a STIX bundle nor a MISP event");
                     failed++;
                     continue;
                 }
-                s.problems().forEach(p -> System.err.println("tocsin: " + esc(file) + ": " + TerminalText.escape(p)));
+                if (!importInto(store, file, format, doc)) {
+                    failed++;
+                }
             }
         } catch (SQLException e) {
             throw new UsageProblem("store " + storeOptions.url() + ": " + e.getMessage());
         }
         return failed == files.size() ? ExitCodes.INPUT : ExitCodes.OK;
+    }
+
+    /**
+     * Imports one document and prints its summary, whatever happens: each object is its own unit (one the store refuses
+     * is a problem, the rest go in), and if the store is lost midway the summary says what went in before.
+     *
+     * @return false when the import ended early
+     */
+    private static boolean importInto(Store store, Path file, String format, JsonNode doc) {
+        ImportSummary s = new ImportSummary();
+        boolean whole = true;
+        try {
+            if (format.equals("MISP")) {
+                new MispImport(ThreatActors.bundled()).into(store, doc, s);
+            } else {
+                new StixImport(ThreatActors.bundled()).into(store, StixImport.objectsOf(doc), StixImport.COLLECTION, s);
+            }
+        } catch (SQLException e) {
+            s.problem("the import ended here, the store lost: " + ImportSummary.reason(e));
+            whole = false;
+        }
+        System.out.println(esc(file) + " (" + format + "): " + TerminalText.escape(s.line()));
+        s.problems().forEach(p -> System.err.println("tocsin: " + esc(file) + ": " + TerminalText.escape(p)));
+        return whole;
     }
 }

@@ -3,7 +3,6 @@ package org.tocsin.input;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -42,8 +41,8 @@ public final class ContentSniffer {
             ContentKind.OUTLOOK_MSG, ContentKind.WARC, ContentKind.WACZ, ContentKind.HTML_PAGE, ContentKind.POSTS_CSV);
     /** Text lines of a plain list looked at. */
     private static final int LIST_LINES = 200;
-    private static final JsonFactory JSON = JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build()).build();
+    /** Under the limits every JSON reader has ({@link JsonLimits}): what the sniffer calls JSON, the readers read. */
+    private static final JsonFactory JSON = JsonLimits.factory();
     private static final Pattern HTML_START = Pattern.compile(
             "^\\s*(<!--.*?-->\\s*)*<(!doctype\\s+html|html|head|body)[\\s>]", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     /** A header field line: a name of printable ASCII but colon (RFC 5322 ftext), then a colon. */

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.tocsin.input.Input;
+import org.tocsin.input.JsonLimits;
 import org.tocsin.input.InputWalker;
 
 /**
@@ -43,7 +44,7 @@ public record ReferenceCorpus(List<ReferenceArticle> articles, List<Problem> pro
     public static final int MAX_LINE_CHARS = 1024 * 1024;
     /** A .jsonl file may be large (one line an article), but not without end. */
     public static final long MAX_JSONL_BYTES = 4L * 1024 * 1024 * 1024;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper(JsonLimits.factory());
 
     /** Something that could not be read as intended: {@code where} is a path, or a path and line. */
     public record Problem(String where, String reason) {

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.tocsin.input.JsonLimits;
 
 /**
  * The server's YAML configuration (docs/taxii.md): the API root, its collections and the accounts. Loading checks
@@ -66,6 +67,10 @@ public record ServerConfig(
         publishEverySeconds = publishEverySeconds == null ? 300 : publishEverySeconds;
         if (maxContentLength < 1 || pageLimit < 1 || publishEverySeconds < 1) {
             throw new IllegalArgumentException("max_content_length, page_limit and publish_every_seconds are positive");
+        }
+        if (maxContentLength > JsonLimits.MAX_DOCUMENT_BYTES) { // a POST the store keeps must fit an import too
+            throw new IllegalArgumentException("max_content_length is at most " + JsonLimits.MAX_DOCUMENT_BYTES
+                    + " bytes, the largest document tocsin import reads");
         }
         collections = collections == null ? List.of() : List.copyOf(collections);
         if (collections.isEmpty()) {

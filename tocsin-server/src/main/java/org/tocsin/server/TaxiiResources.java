@@ -1,5 +1,6 @@
 package org.tocsin.server;
 
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -9,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
+import org.tocsin.input.JsonLimits;
 import org.tocsin.store.stix.AddResult;
 import org.tocsin.store.stix.ManifestEntry;
 import org.tocsin.store.stix.StixObjects.Page;
@@ -124,9 +126,18 @@ final class TaxiiResources {
         }
     }
 
+    /**
+     * A POST's body, read under the limits every entry point has ({@link JsonLimits}: what a POST stores, the store's
+     * export carries and {@code tocsin import} reads back); beyond them, a TAXII error that says which limit.
+     */
     static JsonNode parse(byte[] body) {
         try {
-            return JSON.readTree(body);
+            return JsonLimits.mapper().readTree(body);
+        } catch (StreamConstraintsException e) {
+            throw TaxiiError.badRequest("the body is beyond this server's input limits (" + JsonLimits.MAX_DEPTH
+                    + " levels of nesting, a STIX object " + JsonLimits.MAX_OBJECT_DEPTH + "; " + JsonLimits.MAX_STRING
+                    + " characters in a string; " + JsonLimits.MAX_NUMBER + " digits in a number): "
+                    + e.getOriginalMessage().lines().findFirst().orElse(""));
         } catch (java.io.IOException e) {
             throw TaxiiError.badRequest("the body is not JSON: " + e.getMessage().lines().findFirst().orElse(""));
         }

@@ -1,10 +1,17 @@
 package org.tocsin.store;
 
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** What an import did: counts of what it added and skipped, and a problem per item it could not take. */
+/**
+ * What an import did: counts of what it added and skipped, and a problem per item it could not take. Importers run
+ * each item's store work through {@link #unit}, so that an item the store refuses is that item's problem and the
+ * items after it still go in.
+ */
 public final class ImportSummary {
+    /** How much of the store's reason a problem repeats: its first line, and no more than this. */
+    private static final int MAX_REASON = 300;
     private int findings;
     private int indicators;
     private int foreign;
@@ -40,6 +47,34 @@ public final class ImportSummary {
 
     public void problem(String p) {
         problems.add(p);
+    }
+
+    /** One item's work with the store, in a transaction of its own. */
+    public interface Unit {
+        void run() throws SQLException;
+    }
+
+    /**
+     * Runs one item's store work; when the store refuses it, the refusal is the item's problem and the import goes on.
+     * A lost connection is not the item's fault and ends the import (the caller reports what it did so far).
+     *
+     * @param item what the work is about, as the problem names it (an id)
+     */
+    public void unit(String item, Unit work) throws SQLException {
+        try {
+            work.run();
+        } catch (SQLException e) {
+            if (Store.connectionLost(e)) {
+                throw e;
+            }
+            problem(item + ": the store refused it: " + reason(e));
+        }
+    }
+
+    /** The first line of the store's message, cut: an H2 message quotes the SQL and the value after it. */
+    public static String reason(SQLException e) {
+        String m = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
+        return m.length() <= MAX_REASON ? m : m.substring(0, MAX_REASON) + "…";
     }
 
     public int findings() {

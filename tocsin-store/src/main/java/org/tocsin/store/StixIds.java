@@ -4,7 +4,10 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Locale;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Deterministic identifiers for STIX cyber-observables (STIX 2.1 §2.9): a UUIDv5 in the STIX namespace over
@@ -17,7 +20,34 @@ public final class StixIds {
     /** Tocsin's own namespace: ids of the objects Tocsin writes (indicators, extensions, MISP uuids) over what they say. */
     public static final UUID TOCSIN = UUID.fromString("2a7c6f1e-4d0b-5e8a-9f3c-1b2d3e4f5a6b");
 
+    /**
+     * A STIX identifier (§2.9): {@code type--UUID}, the type exactly as the object's {@code type} property (lower case
+     * by definition), the UUID's hex digits in either case (RFC 4122: "case insensitive on input").
+     */
+    private static final Pattern IDENTIFIER = Pattern.compile(
+            "([a-z0-9][a-z0-9-]*[a-z0-9])--([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})");
+
     private StixIds() {
+    }
+
+    /**
+     * A STIX identifier as Tocsin compares and keeps it: the UUID in lower case, as RFC 4122 says UUIDs are written,
+     * so that {@code …--E828B379-…} and {@code …--e828b379-…}, one identifier to STIX, are one here too (a TLP:RED
+     * marking spelt in capitals is red). Null for what is no identifier ({@code MARKING-DEFINITION--…}: STIX types
+     * are lower case), so the caller refuses it rather than guess.
+     */
+    public static String canonical(String id) {
+        if (id == null) {
+            return null;
+        }
+        Matcher m = IDENTIFIER.matcher(id);
+        return m.matches() ? m.group(1) + "--" + m.group(2).toLowerCase(Locale.ROOT) : null;
+    }
+
+    /** {@link #canonical}, or the text as it is when it is no identifier (for lookups, which then find nothing). */
+    public static String canonicalOrSelf(String id) {
+        String c = canonical(id);
+        return c != null ? c : id;
     }
 
     /** {@code type--uuid5} for an SCO whose only id-contributing property is {@code value} (domain-name, ipv4-addr, url, email-addr …). */

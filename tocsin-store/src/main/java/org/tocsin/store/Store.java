@@ -146,8 +146,11 @@ public final class Store implements AutoCloseable {
         return code == 90020 || code == 90067 || code == 90098 || code == 90121;
     }
 
-    /** A connection lost under a transaction: the H2 process serving the store exited, or PostgreSQL dropped it. */
-    private static boolean connectionLost(SQLException e) {
+    /**
+     * A connection lost under a transaction: the H2 process serving the store exited, or PostgreSQL dropped it. Not
+     * the fault of the data being written: an importer ends rather than blame the item ({@link ImportSummary#unit}).
+     */
+    public static boolean connectionLost(SQLException e) {
         String state = e.getSQLState();
         return changingHands(e) || (state != null && state.startsWith("08"));
     }

@@ -53,7 +53,7 @@ class StoreTest extends OnBothDatabases {
         try (Store store = db.open()) {
             store.ingest(CERT, "domain-feed", List.of(certFinding()));
             Finding broken = new Finding("email", "broken", "malicious", 9, "high",
-                    List.of(new Signal("EMAIL_X", 1, "x".repeat(10_000), "T1566")), // longer than the column allows
+                    List.of(new Signal("EMAIL_" + "X".repeat(100), 1, "x", "T1566")), // a signal id longer than its column
                     List.of(new Observable("domain-name", "evil.example")));
             assertThatThrownBy(() -> store.ingest(LURE, "email", List.of(broken))).isInstanceOf(SQLException.class);
             assertThat(store.count(Table.EVIDENCE)).isEqualTo(1);

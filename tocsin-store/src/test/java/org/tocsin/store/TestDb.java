@@ -30,6 +30,18 @@ public record TestDb(String name, String url, String user, String password, Stri
 
     /** Opens the store on an empty database (migrating it). */
     public Store open() throws SQLException {
+        empty();
+        return Store.open(url, user, password);
+    }
+
+    /** An empty database migrated up to {@code version} only: a store as an older release left it. */
+    public void migratedTo(String version) throws SQLException {
+        empty();
+        org.flywaydb.core.Flyway.configure().dataSource(url, user, password).locations("classpath:db/migration").target(version)
+                .load().migrate();
+    }
+
+    private void empty() {
         if (pgSchema != null) {
             try (Connection c = DriverManager.getConnection(PG, "postgres", ""); Statement s = c.createStatement()) {
                 s.execute("CREATE SCHEMA IF NOT EXISTS " + pgSchema);
@@ -39,7 +51,6 @@ public record TestDb(String name, String url, String user, String password, Stri
                 assumeTrue(false, "PostgreSQL not reachable at " + PG + " (.ci/run starts it): " + e.getMessage());
             }
         }
-        return Store.open(url, user, password);
     }
 
     /** A connection to an empty, migrated database: {@link #open} without keeping the store. */

@@ -2,9 +2,9 @@ package org.tocsin.domain.feed;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
+import org.tocsin.input.JsonLimits;
 
 /** The streaming JSON set-up and error wording that the JSON feed readers share. */
 final class FeedJson {
@@ -13,9 +13,9 @@ final class FeedJson {
             // a raw control byte inside a base64 string is that entry's problem, not the end of the feed
             .enable(JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS)
             .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
-            // room for what LongStringCutter lets through (values and field names alike), so an over-long field is
-            // its entry's problem; long numbers too, within a bound, rather than ending the file
-            .streamReadConstraints(StreamReadConstraints.builder()
+            // Tocsin's input limits (JsonLimits), with room for what LongStringCutter lets through (values and field
+            // names alike), so an over-long field is its entry's problem; long numbers too, within a bound
+            .streamReadConstraints(JsonLimits.constraints().rebuild()
                     .maxStringLength(CtEntryNames.MAX_BASE64 + 16)
                     .maxNameLength(CtEntryNames.MAX_BASE64 + 16)
                     .maxNumberLength(CtEntryNames.MAX_BASE64)

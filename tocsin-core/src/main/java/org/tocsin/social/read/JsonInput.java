@@ -1,31 +1,22 @@
 package org.tocsin.social.read;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Collection;
+import org.tocsin.input.JsonLimits;
 
 /**
- * What the JSON readers (X/Twitter v2, Telegram, the accounts file) share: one parser configuration with its limits
- * written out, and the reading of fields off one item's tree. The limits are pinned here rather than left to
- * Jackson's defaults so that an upgrade cannot move them: an archive is hostile input, and arrays nested 10,000
- * deep must end as a problem item, not a StackOverflowError.
+ * What the JSON readers (X/Twitter v2, Telegram, the accounts file) share: one parser under the limits every JSON
+ * reader of Tocsin's has ({@link JsonLimits}: an archive is hostile input, and arrays nested 10,000 deep must end as a
+ * problem item, not a StackOverflowError), and the reading of fields off one item's tree.
  */
 final class JsonInput {
-    /** Far deeper than any tweet or Telegram message (under ten levels); the same as Jackson 2.18's default. */
-    static final int MAX_DEPTH = 1000;
-    /** A longer string (a text, a name) ends the input: no platform's text comes near it, and one item's tree stays small. */
-    static final int MAX_STRING = 16 * 1024 * 1024;
-
-    private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).maxStringLength(MAX_STRING).build())
-            .build());
+    private static final ObjectMapper JSON = new ObjectMapper(JsonLimits.factory());
 
     private JsonInput() {
     }

@@ -192,7 +192,7 @@ class TwitterV2SourceTest {
         assertThat(atTop.get(atTop.size() - 1).error()).contains("nesting depth");
 
         // just past the pinned bound: the bound is Jackson's check, not the stack's depth
-        List<PostItem> justPast = read("[" + "{\"a\": ".repeat(JsonInput.MAX_DEPTH) + "1" + "}".repeat(JsonInput.MAX_DEPTH) + "]");
+        List<PostItem> justPast = read("[" + "{\"a\": ".repeat(org.tocsin.input.JsonLimits.MAX_DEPTH) + "1" + "}".repeat(org.tocsin.input.JsonLimits.MAX_DEPTH) + "]");
         assertThat(justPast).singleElement().satisfies(i -> assertThat(i.error()).contains("nesting depth"));
     }
 

@@ -48,6 +48,15 @@ public final class MispImport {
     /** Reads every event in a document into the store. */
     public ImportSummary into(Store store, JsonNode document) throws SQLException {
         ImportSummary summary = new ImportSummary();
+        into(store, document, summary);
+        return summary;
+    }
+
+    /**
+     * Reads every event in a document into the store, counting into {@code summary} as it goes (a caller whose import
+     * ends early, the store's connection lost, can still say what went in).
+     */
+    public void into(Store store, JsonNode document, ImportSummary summary) throws SQLException {
         List<JsonNode> events = new ArrayList<>();
         if (document.has("response") && document.get("response").isArray()) {
             document.get("response").forEach(events::add);
@@ -60,11 +69,10 @@ public final class MispImport {
                 summary.problem("not a MISP event: no Event with Attribute or Object");
                 continue;
             }
-            for (StoredIndicator i : read(event, summary)) {
-                summary.indicator(store.addIndicator(i));
+            for (StoredIndicator i : read(event, summary)) { // each its own transaction: one refused loses no other
+                summary.unit("attribute " + i.id().replace("indicator--", ""), () -> summary.indicator(store.addIndicator(i)));
             }
         }
-        return summary;
     }
 
     List<StoredIndicator> read(JsonNode event, ImportSummary summary) {

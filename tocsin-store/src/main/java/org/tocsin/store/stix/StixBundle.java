@@ -16,7 +16,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import org.tocsin.input.JsonLimits;
 import org.tocsin.intel.Attribution;
 import org.tocsin.intel.KnownIndicator.Level;
 import org.tocsin.intel.ThreatActor;
@@ -86,7 +88,17 @@ public final class StixBundle {
      * @param override the TLP every object gets, or null for each finding's own
      */
     public static ObjectNode of(Store store, Tlp override, ReferenceData reference) throws java.sql.SQLException {
-        return own(store, override, reference).foreign(new StixObjects(store.connection()).latestForeign()).build();
+        return of(store, override, reference, notice -> System.err.println("tocsin: " + notice));
+    }
+
+    /**
+     * Everything the store holds, as {@link #of(Store, Tlp, ReferenceData)}.
+     *
+     * @param notices told, in a sentence, of each object left out (one nesting deeper than an import reads)
+     */
+    public static ObjectNode of(Store store, Tlp override, ReferenceData reference, Consumer<String> notices)
+            throws java.sql.SQLException {
+        return own(store, override, reference).foreign(new StixObjects(store.connection()).latestForeign(), notices).build();
     }
 
     /**
@@ -163,11 +175,21 @@ public final class StixBundle {
         return this;
     }
 
-    /** Adds objects received from others, as received (the latest version of each). */
-    public StixBundle foreign(List<JsonNode> received) {
+    /**
+     * Adds objects received from others, as received (the latest version of each). One nesting deeper than an import
+     * reads ({@link JsonLimits}: an older release's TAXII server let such objects in) is left out, and the notice says
+     * so, so that the bundle always imports.
+     */
+    public StixBundle foreign(List<JsonNode> received, Consumer<String> notices) {
         for (JsonNode o : received) {
             if (o.isObject() && o.hasNonNull("id")) {
-                objects.putIfAbsent(o.get("id").asText(), (ObjectNode) o);
+                int depth = JsonLimits.depth(o);
+                if (depth > JsonLimits.MAX_OBJECT_DEPTH) {
+                    notices.accept(o.get("id").asText() + " left out: it nests " + depth + " levels, more than the "
+                            + JsonLimits.MAX_OBJECT_DEPTH + " an import reads (docs/sharing.md)");
+                } else {
+                    objects.putIfAbsent(o.get("id").asText(), (ObjectNode) o);
+                }
             }
         }
         return this;
@@ -186,7 +208,7 @@ public final class StixBundle {
             }
             for (JsonNode m : e.getValue().path("object_marking_refs")) {
                 for (Tlp t : Tlp.values()) {
-                    if (t.stixId().equals(m.asText())) {
+                    if (t.stixId().equals(StixIds.canonicalOrSelf(m.asText()))) {
                         used.add(t);
                     }
                 }

@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -17,6 +18,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.tocsin.input.JsonLimits;
+import org.tocsin.store.ImportSummary;
+import org.tocsin.store.StixIds;
+import org.tocsin.store.Store;
 
 /**
  * STIX objects per TAXII collection, every version, in the {@code stix_object} table: what the TAXII server serves
@@ -29,10 +34,15 @@ import java.util.regex.Pattern;
  *
  * <p>Transactions. Each {@link #add} is one transaction, taken after the store-wide STIX write lock so that
  * {@code seq} grows in commit order (pagination by seq then never skips a row) and {@code date_added} strictly
- * grows within a collection. Reads end their transaction before returning. Not for use by two threads at once.
+ * grows within a collection; each object in it has a savepoint of its own, so one the database refuses is rejected
+ * alone. Reads end their transaction before returning. Not for use by two threads at once.
+ *
+ * <p>Identifiers. Ids are kept and compared as STIX identifiers ({@link StixIds#canonical}: the UUID in lower case,
+ * as RFC 4122 writes it), so either spelling finds an object; its body is kept as received.
  */
 public final class StixObjects {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Reads bodies back exactly as entry points read them (JsonLimits), objects from before the limits included. */
+    private static final ObjectMapper JSON = JsonLimits.storedMapper();
     private static final Pattern TYPE = Pattern.compile("[a-z0-9][a-z0-9-]{1,248}[a-z0-9]");
     private static final Pattern UUID = Pattern.compile(
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
@@ -57,7 +67,7 @@ public final class StixObjects {
     public record Query(Instant addedAfter, List<String> ids, List<String> types, List<String> versions,
                         List<String> specVersions, int limit, String next, boolean withRed) {
         public Query {
-            ids = List.copyOf(ids);
+            ids = ids.stream().map(StixIds::canonicalOrSelf).toList(); // the column holds canonical ids
             types = List.copyOf(types);
             versions = List.copyOf(versions);
             specVersions = List.copyOf(specVersions);
@@ -135,7 +145,7 @@ public final class StixObjects {
             Map<String, String> defined = tlpDefinitionsIn(objects);
             List<AddResult.Outcome> outcomes = new ArrayList<>(objects.size());
             for (JsonNode o : objects) {
-                outcomes.add(addOne(collectionId, o, origin, defined, clock));
+                outcomes.add(addOwnUnit(collectionId, o, origin, defined, clock));
             }
             return new AddResult(outcomes);
         });
@@ -170,7 +180,8 @@ public final class StixObjects {
      */
     public Page<ManifestEntry> versions(String collectionId, String id, Query q) throws SQLException {
         return read(() -> {
-            Sql sql = new Sql("SELECT " + COLUMNS + " FROM stix_object o WHERE o.collection_id = ? AND o.id = ?", collectionId, id);
+            Sql sql = new Sql("SELECT " + COLUMNS + " FROM stix_object o WHERE o.collection_id = ? AND o.id = ?", collectionId,
+                    StixIds.canonicalOrSelf(id));
             String after = cursor(q.next(), 'v');
             if (after != null) {
                 sql.add(" AND o.version_key > ?", after);
@@ -188,7 +199,8 @@ public final class StixObjects {
     /** Whether the collection holds any version of this object that the query's {@code withRed} lets one see. */
     public boolean contains(String collectionId, String id, boolean withRed) throws SQLException {
         return read(() -> {
-            Sql sql = new Sql("SELECT 1 FROM stix_object o WHERE o.collection_id = ? AND o.id = ?", collectionId, id);
+            Sql sql = new Sql("SELECT 1 FROM stix_object o WHERE o.collection_id = ? AND o.id = ?", collectionId,
+                    StixIds.canonicalOrSelf(id));
             visible(sql, "o", Query.latest(withRed));
             try (PreparedStatement ps = sql.prepare(db); ResultSet rs = ps.executeQuery()) {
                 return rs.next();
@@ -205,7 +217,7 @@ public final class StixObjects {
     public int delete(String collectionId, String id, Query q) throws SQLException {
         return write(() -> {
             Sql sql = new Sql("DELETE FROM stix_object WHERE seq IN (SELECT o.seq FROM stix_object o"
-                    + " WHERE o.collection_id = ? AND o.id = ?", collectionId, id);
+                    + " WHERE o.collection_id = ? AND o.id = ?", collectionId, StixIds.canonicalOrSelf(id));
             visible(sql, "o", q);
             versionFilter(sql, q);
             sql.add(")");
@@ -237,6 +249,29 @@ public final class StixObjects {
 
     // ---- adding
 
+    /**
+     * One object's add under a savepoint: one the database refuses (PostgreSQL's text holds no NUL character, say) is
+     * rejected with the database's reason and rolled back alone, and the objects after it still go in. A lost
+     * connection ends the add (its transaction is gone).
+     */
+    private AddResult.Outcome addOwnUnit(String collectionId, JsonNode o, String origin, Map<String, String> defined,
+                                         AddedClock clock) throws SQLException {
+        Savepoint before = db.setSavepoint();
+        try {
+            AddResult.Outcome outcome = addOne(collectionId, o, origin, defined, clock);
+            db.releaseSavepoint(before);
+            return outcome;
+        } catch (SQLException e) {
+            if (Store.connectionLost(e)) {
+                throw e;
+            }
+            db.rollback(before);
+            String id = o.path("id").isTextual() ? o.path("id").asText() : "";
+            return new AddResult.Outcome(id, statedVersion(o), AddResult.Kind.REJECTED, "the store refused it: "
+                    + ImportSummary.reason(e));
+        }
+    }
+
     private AddResult.Outcome addOne(String collectionId, JsonNode o, String origin, Map<String, String> defined,
                                      AddedClock clock) throws SQLException {
         String id = o.path("id").isTextual() ? o.path("id").asText() : "";
@@ -245,22 +280,23 @@ public final class StixObjects {
         if (problem != null) {
             return new AddResult.Outcome(id, stated, AddResult.Kind.REJECTED, problem);
         }
+        String key = StixIds.canonical(id); // the id as the store keeps and compares it; the status repeats the client's
         if (stated != null) {
-            String key = StixTimestamps.key(StixTimestamps.parse(stated));
-            if (hasVersion(collectionId, id, key)) {
+            String versionKey = StixTimestamps.key(StixTimestamps.parse(stated));
+            if (hasVersion(collectionId, key, versionKey)) {
                 return new AddResult.Outcome(id, stated, AddResult.Kind.ALREADY_PRESENT, "this version is in the collection already");
             }
-            insert(collectionId, o, origin, stated, key, defined, clock.next());
+            insert(collectionId, key, o, origin, stated, versionKey, defined, clock.next());
             return new AddResult.Outcome(id, stated, AddResult.Kind.ADDED, "added");
         }
-        String[] latest = latestVersionAndBody(collectionId, id);
+        String[] latest = latestVersionAndBody(collectionId, key);
         if (latest != null && parse(latest[1]).equals(o)) {
             return new AddResult.Outcome(id, latest[0], AddResult.Kind.ALREADY_PRESENT,
                     "the same object is in the collection already (no created or modified: versioned by content)");
         }
         Instant added = clock.next();
         String version = StixTimestamps.micros(added);
-        insert(collectionId, o, origin, version, StixTimestamps.key(added), defined, added);
+        insert(collectionId, key, o, origin, version, StixTimestamps.key(added), defined, added);
         return new AddResult.Outcome(id, version, AddResult.Kind.ADDED, "added (no created or modified: versioned by date added)");
     }
 
@@ -290,6 +326,15 @@ public final class StixObjects {
         if (!id.isTextual() || !id.asText().startsWith(prefix) || !UUID.matcher(id.asText().substring(prefix.length())).matches()) {
             return "id must be " + prefix + "<UUID>, not " + id;
         }
+        String refs = TlpMarkings.problemWithRefs(o); // a marking unread would be no marking: a red object shared
+        if (refs != null) {
+            return refs;
+        }
+        int depth = JsonLimits.depth(o);
+        if (depth > JsonLimits.MAX_OBJECT_DEPTH) {
+            return "nests " + depth + " levels, more than the " + JsonLimits.MAX_OBJECT_DEPTH + " an object in a bundle may"
+                    + " (an export of it would not import)";
+        }
         JsonNode spec = o.path("spec_version");
         if (!spec.isMissingNode() && !(spec.isTextual() && spec.asText().equals("2.1"))) {
             return "spec_version " + spec + ": STIX 2.1 objects only";
@@ -314,7 +359,7 @@ public final class StixObjects {
         for (JsonNode o : objects) {
             String level = TlpMarkings.definedLevel(o);
             if (level != null && o.path("id").isTextual()) {
-                defined.put(o.path("id").asText(), level);
+                defined.put(StixIds.canonicalOrSelf(o.path("id").asText()), level);
             }
         }
         return defined;
@@ -345,10 +390,10 @@ public final class StixObjects {
         }
     }
 
-    private void insert(String collectionId, JsonNode o, String origin, String version, String key,
+    private void insert(String collectionId, String id, JsonNode o, String origin, String version, String key,
                         Map<String, String> defined, Instant added) throws SQLException {
         Sql sql = new Sql("INSERT INTO stix_object (collection_id, id, type, spec_version, version, version_key, tlp, origin,"
-                + " date_added, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", collectionId, o.get("id").asText(),
+                + " date_added, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", collectionId, id,
                 o.get("type").asText(), o.path("spec_version").asText("2.1"), version, key, TlpMarkings.levelOf(o, defined),
                 origin, StixTimestamps.toColumn(added), write(o));
         try (PreparedStatement ps = sql.prepare(db)) {

@@ -5,13 +5,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.tocsin.store.StixIds;
 import org.tocsin.store.Tlp;
 
 /**
  * The TLP level a STIX object is marked with, read from its marking references: the four TLP 1.0 marking
  * definitions STIX 2.1 predefines (ids in {@link Tlp}), the five TLP 2.0 marking definitions OASIS
  * publishes, and marking definitions with other ids that say which level they define. The most restrictive
- * level wins, so an object with one red granular marking is red as a whole: a partner is never served it.
+ * level wins, so an object with one red granular marking is red as a whole: a partner is never served it. Ids are
+ * compared as STIX identifiers ({@link StixIds#canonical}: the UUID's case does not matter), so TLP:RED spelt in
+ * capitals is red.
  */
 final class TlpMarkings {
     /** From least to most restrictive; TLP 1.0 WHITE is TLP 2.0 CLEAR. */
@@ -58,9 +61,41 @@ final class TlpMarkings {
         return level;
     }
 
+    /** Marking ids are compared as STIX identifiers: {@code otherMarkings} is keyed by {@link StixIds#canonical} ids. */
     private static String levelOfMarking(String markingId, Map<String, String> otherMarkings) {
-        String level = KNOWN.get(markingId);
-        return level != null ? level : otherMarkings.getOrDefault(markingId, NONE);
+        String id = StixIds.canonicalOrSelf(markingId);
+        String level = KNOWN.get(id);
+        return level != null ? level : otherMarkings.getOrDefault(id, NONE);
+    }
+
+    /** Why an object's marking references cannot be read as markings (one is no marking-definition identifier), or null. */
+    static String problemWithRefs(JsonNode object) {
+        JsonNode refs = object.path("object_marking_refs");
+        if (!refs.isMissingNode() && !refs.isArray()) {
+            return "object_marking_refs is not a list";
+        }
+        for (JsonNode ref : refs) {
+            if (!isMarkingId(ref)) {
+                return "object_marking_refs holds " + ref + ", not a marking-definition identifier (marking-definition--UUID)";
+            }
+        }
+        JsonNode granular = object.path("granular_markings");
+        if (!granular.isMissingNode() && !granular.isArray()) {
+            return "granular_markings is not a list";
+        }
+        for (JsonNode g : granular) {
+            JsonNode ref = g.path("marking_ref");
+            if (!ref.isMissingNode() && !isMarkingId(ref)) { // a granular marking may name a language instead
+                return "granular_markings holds marking_ref " + ref + ", not a marking-definition identifier"
+                        + " (marking-definition--UUID)";
+            }
+        }
+        return null;
+    }
+
+    private static boolean isMarkingId(JsonNode ref) {
+        String id = ref.isTextual() ? StixIds.canonical(ref.asText()) : null;
+        return id != null && id.startsWith("marking-definition--");
     }
 
     /**
@@ -71,7 +106,7 @@ final class TlpMarkings {
         if (!object.path("type").asText().equals("marking-definition")) {
             return null;
         }
-        String id = object.path("id").asText();
+        String id = StixIds.canonicalOrSelf(object.path("id").asText());
         if (KNOWN.containsKey(id)) {
             return KNOWN.get(id);
         }

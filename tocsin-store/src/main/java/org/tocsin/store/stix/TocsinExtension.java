@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.tocsin.evidence.EvidenceRef;
 import org.tocsin.signal.Signal;
 import org.tocsin.store.Evidence;
@@ -29,6 +30,12 @@ final class TocsinExtension {
     static final String FINDING_ID = "extension-definition--" + StixIds.uuid5(StixIds.TOCSIN, "extension:finding");
     static final String INDICATOR_ID = "extension-definition--" + StixIds.uuid5(StixIds.TOCSIN, "extension:indicator");
     private static final String SCHEMA = "https://github.com/tocsin-project/tocsin/blob/main/docs/stix-extension.md";
+
+    private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
+    private static final int MAX_KIND = 32;
+    private static final int MAX_WORD = 16;
+    private static final int MAX_SIGNAL_ID = 64;
+    private static final int MAX_TECHNIQUE = 16;
 
     private TocsinExtension() {
     }
@@ -90,18 +97,23 @@ final class TocsinExtension {
         }
         JsonNode ev = required(x, "evidence");
         JsonNode fn = required(x, "finding");
-        Evidence evidence = new Evidence(new EvidenceRef(text(ev, "source"), text(ev, "sha256"), required(ev, "size_bytes").asLong()),
-                text(ev, "kind"), Tlp.parse(text(ev, "tlp")), Instant.parse(text(ev, "ingested_at")));
+        String sha256 = text(ev, "sha256");
+        if (!SHA256.matcher(sha256).matches()) {
+            throw new IllegalArgumentException("Tocsin extension: evidence 'sha256' is not 64 hex digits");
+        }
+        Evidence evidence = new Evidence(new EvidenceRef(text(ev, "source"), sha256, required(ev, "size_bytes").asLong()),
+                word(ev, "kind", MAX_KIND), Tlp.parse(text(ev, "tlp")), Instant.parse(text(ev, "ingested_at")));
         List<Signal> signals = new ArrayList<>();
         for (JsonNode s : fn.path("signals")) {
-            signals.add(new Signal(text(s, "signal_id"), required(s, "weight").asDouble(), text(s, "evidence"), text(s, "technique")));
+            signals.add(new Signal(word(s, "signal_id", MAX_SIGNAL_ID), required(s, "weight").asDouble(), text(s, "evidence"),
+                    word(s, "technique", MAX_TECHNIQUE)));
         }
         List<Observable> observables = new ArrayList<>();
         for (JsonNode o : fn.path("observables")) {
-            observables.add(new Observable(text(o, "type"), text(o, "value")));
+            observables.add(new Observable(word(o, "type", MAX_KIND), text(o, "value")));
         }
-        return new Imported(evidence, new Finding(text(fn, "kind"), text(fn, "subject"), text(fn, "verdict"),
-                required(fn, "score").asDouble(), text(fn, "confidence"), signals, observables));
+        return new Imported(evidence, new Finding(word(fn, "kind", MAX_KIND), text(fn, "subject"), word(fn, "verdict", MAX_WORD),
+                required(fn, "score").asDouble(), word(fn, "confidence", MAX_WORD), signals, observables));
     }
 
     /** A finding with its evidence, as imported. */
@@ -142,6 +154,19 @@ final class TocsinExtension {
         JsonNode v = n.get(field);
         if (v == null || v.isNull()) {
             throw new IllegalArgumentException("Tocsin extension lacks '" + field + "'");
+        }
+        return v;
+    }
+
+    /**
+     * A field the store keeps in a column of fixed width (V1: kinds and observable types 32, verdicts and confidences
+     * 16, signal ids 64, techniques 16): what Tocsin writes is far shorter, so a longer value is not Tocsin's, and is
+     * refused here as that object's problem rather than by the database.
+     */
+    private static String word(JsonNode n, String field, int max) {
+        String v = text(n, field);
+        if (v.length() > max) {
+            throw new IllegalArgumentException("Tocsin extension: '" + field + "' is longer than " + max + " characters");
         }
         return v;
     }
