@@ -163,11 +163,14 @@ public final class StixBundle {
         return this;
     }
 
-    /** Adds objects received from others, as received (the latest version of each). */
+    /**
+     * Adds objects received from others, as received (the latest version of each), but for empty lists: STIX forbids
+     * them, and a store may hold objects received before they were refused ({@link EmptyLists}).
+     */
     public StixBundle foreign(List<JsonNode> received) {
         for (JsonNode o : received) {
             if (o.isObject() && o.hasNonNull("id")) {
-                objects.putIfAbsent(o.get("id").asText(), (ObjectNode) o);
+                objects.putIfAbsent(o.get("id").asText(), (ObjectNode) EmptyLists.without(o));
             }
         }
         return this;
@@ -385,8 +388,10 @@ public final class StixBundle {
         } else {
             set.put("name", known.name());
             set.put("description", known.description());
-            ArrayNode aliases = set.putArray("aliases");
-            known.aliases().forEach(aliases::add);
+            if (!known.aliases().isEmpty()) { // STIX forbids empty lists
+                ArrayNode aliases = set.putArray("aliases");
+                known.aliases().forEach(aliases::add);
+            }
             ArrayNode refs = set.putArray("external_references");
             refs.addObject().put("source_name", "tocsin").put("external_id", known.id());
             for (String url : known.references()) {
