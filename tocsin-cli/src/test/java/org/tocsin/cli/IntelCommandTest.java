@@ -98,6 +98,31 @@ class IntelCommandTest {
         assertThat(StixSchemas.problems(exported)).isEmpty();
     }
 
+    /**
+     * Issue 13, fault 14: importing our own MISP export turned our findings into known-bad indicators, and
+     * {@code attribute} then cited them ("… per MISP event …: Tocsin findings (Tocsin)"). Neither our MISP event nor
+     * our STIX bundle, imported back, may become intelligence about what it reported.
+     */
+    @Test
+    void ourOwnExportsImportedBackAreNeverCitedAsKnownIntelligence(@TempDir Path dir) throws Exception {
+        String url = "jdbc:h2:file:" + dir.resolve("store");
+        assertThat(CliRun.of("scan", "--db", url, "--profile", ROOT.resolve("examples/watch-profile.yaml").toString(),
+                ROOT.resolve("examples/feeds").toString(), ROOT.resolve("examples/mail").toString()).exitCode()).isZero();
+        String before = CliRun.of("attribute", "--db", url, "--json").out();
+        String indicatorsBefore = CliRun.of("intel", "indicators", "--db", url).out();
+        Path event = dir.resolve("event.json");
+        Path bundle = dir.resolve("bundle.json");
+        assertThat(CliRun.of("export", "misp", "--db", url, "--out", event.toString()).exitCode()).isZero();
+        assertThat(CliRun.of("export", "stix", "--db", url, "--out", bundle.toString()).exitCode()).isZero();
+
+        CliRun imported = CliRun.of("import", "--db", url, event.toString(), bundle.toString());
+        assertThat(imported.exitCode()).isZero();
+        assertThat(imported.out()).contains("(MISP): 0 findings, 0 indicators").contains("of Tocsin's own findings not taken as intelligence");
+        assertThat(CliRun.of("intel", "indicators", "--db", url).out()).isEqualTo(indicatorsBefore);
+        String after = CliRun.of("attribute", "--db", url, "--json").out();
+        assertThat(after).doesNotContain("MISP event").doesNotContain("Tocsin findings").isEqualTo(before);
+    }
+
     private static Map<String, JsonNode> objects(Path bundle) throws Exception {
         Map<String, JsonNode> out = new TreeMap<>();
         JSON.readTree(bundle.toFile()).get("objects").forEach(o -> out.put(o.get("id").asText(), o));
