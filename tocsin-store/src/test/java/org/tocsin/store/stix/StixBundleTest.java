@@ -54,6 +54,7 @@ class StixBundleTest {
     void everyObjectValidatesAgainstTheStixSchemas(@TempDir Path dir) throws SQLException {
         JsonNode bundle = export(dir, null);
         assertThat(StixSchemas.problems(bundle)).isEmpty();
+        assertThat(StixSchemas.problems(export(dir, Tlp.GREEN))).isEmpty(); // export stix --tlp green
         Set<String> types = new TreeSet<>();
         bundle.get("objects").forEach(o -> types.add(o.get("type").asText()));
         assertThat(types).contains("identity", "marking-definition", "extension-definition", "domain-name", "email-addr", "url",
