@@ -12,8 +12,9 @@ import picocli.CommandLine.Option;
 
 @Command(name = "misp", mixinStandardHelpOptions = true,
         description = {"Write the store's malicious and suspicious findings and its known indicators as one MISP event (JSON,"
-                + " for \"Add event from JSON\" or the API): an attribute per observable for detection, the actor as a galaxy"
-                + " tag with its confidence, techniques and TLP as tags. Imports back."})
+                + " for \"Add event from JSON\" or the API): an attribute per observable, for detection (to_ids) only when a"
+                + " kept indicator or a malicious finding, at most 50 per finding; the actor as a galaxy tag with its"
+                + " confidence, techniques and TLP as tags. Its kept indicators import back; its findings are recognised and not."})
 final class ExportMispCommand implements Callable<Integer> {
     @Mixin
     ExportOptions options = new ExportOptions();

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tocsin.store.ExampleStore;
+import org.tocsin.store.stix.StixSchemas;
 
 /** The analyst's loop: scan, read the attributions, add what one knows, attribute again, share and import back. */
 class IntelCommandTest {
@@ -71,6 +73,54 @@ class IntelCommandTest {
         CliRun bad = CliRun.of("import", "--db", copy, junk.toString());
         assertThat(bad.exitCode()).isEqualTo(3);
         assertThat(bad.err()).contains("junk.json: not JSON");
+    }
+
+    /**
+     * Issue 13, fault 12: an indicator added without --technique exported {@code "techniques": []}, which STIX forbids.
+     * What {@code export stix} writes — findings, analysts' indicators, a partner's objects kept from an import — passes
+     * the OASIS STIX 2.1 schemas and holds no empty list.
+     */
+    @Test
+    void anIndicatorAddedWithoutATechniqueExportsValidStix(@TempDir Path dir) throws Exception {
+        String url = "jdbc:h2:file:" + dir.resolve("store");
+        assertThat(CliRun.of("scan", "--db", url, "--profile", ROOT.resolve("examples/watch-profile.yaml").toString(),
+                ROOT.resolve("examples/feeds").toString(), ROOT.resolve("examples/mail").toString()).exitCode()).isZero();
+        Path partner = dir.resolve("partner.json");
+        Files.writeString(partner, ExampleStore.partnerBundle().toString());
+        assertThat(CliRun.of("import", "--db", url, partner.toString()).out()).contains("0 problems");
+        assertThat(CliRun.of("intel", "add", "--db", url, "no-technique.example", "--source", "analyst j.doe").exitCode()).isZero();
+
+        Path bundle = dir.resolve("bundle.json");
+        assertThat(CliRun.of("export", "stix", "--db", url, "--out", bundle.toString()).exitCode()).isZero();
+        JsonNode exported = JSON.readTree(bundle.toFile());
+        assertThat(exported.toString()).contains("no-technique.example", "CopyCop");
+        assertThat(StixSchemas.emptyLists(exported, "")).isEmpty();
+        assertThat(StixSchemas.problems(exported)).isEmpty();
+    }
+
+    /**
+     * Issue 13, fault 14: importing our own MISP export turned our findings into known-bad indicators, and
+     * {@code attribute} then cited them ("… per MISP event …: Tocsin findings (Tocsin)"). Neither our MISP event nor
+     * our STIX bundle, imported back, may become intelligence about what it reported.
+     */
+    @Test
+    void ourOwnExportsImportedBackAreNeverCitedAsKnownIntelligence(@TempDir Path dir) throws Exception {
+        String url = "jdbc:h2:file:" + dir.resolve("store");
+        assertThat(CliRun.of("scan", "--db", url, "--profile", ROOT.resolve("examples/watch-profile.yaml").toString(),
+                ROOT.resolve("examples/feeds").toString(), ROOT.resolve("examples/mail").toString()).exitCode()).isZero();
+        String before = CliRun.of("attribute", "--db", url, "--json").out();
+        String indicatorsBefore = CliRun.of("intel", "indicators", "--db", url).out();
+        Path event = dir.resolve("event.json");
+        Path bundle = dir.resolve("bundle.json");
+        assertThat(CliRun.of("export", "misp", "--db", url, "--out", event.toString()).exitCode()).isZero();
+        assertThat(CliRun.of("export", "stix", "--db", url, "--out", bundle.toString()).exitCode()).isZero();
+
+        CliRun imported = CliRun.of("import", "--db", url, event.toString(), bundle.toString());
+        assertThat(imported.exitCode()).isZero();
+        assertThat(imported.out()).contains("(MISP): 0 findings, 0 indicators").contains("of Tocsin's own findings not taken as intelligence");
+        assertThat(CliRun.of("intel", "indicators", "--db", url).out()).isEqualTo(indicatorsBefore);
+        String after = CliRun.of("attribute", "--db", url, "--json").out();
+        assertThat(after).doesNotContain("MISP event").doesNotContain("Tocsin findings").isEqualTo(before);
     }
 
     private static Map<String, JsonNode> objects(Path bundle) throws Exception {

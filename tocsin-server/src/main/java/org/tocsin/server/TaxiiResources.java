@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import org.tocsin.input.JsonLimits;
 import org.tocsin.store.stix.AddResult;
+import org.tocsin.store.stix.EmptyLists;
 import org.tocsin.store.stix.ManifestEntry;
 import org.tocsin.store.stix.StixObjects.Page;
 import org.tocsin.store.stix.StixTimestamps;
@@ -64,9 +65,12 @@ final class TaxiiResources {
         return o;
     }
 
-    /** The envelope: objects, more and next. */
+    /**
+     * The envelope: objects, more and next. Objects stored before empty lists were refused (0.1.0 published an analyst's
+     * indicator with {@code "techniques": []}, and republishing the same version adds nothing) are served without them.
+     */
     static ObjectNode envelope(Page<StoredObject> page) {
-        return paged(page, "objects", StoredObject::body);
+        return paged(page, "objects", o -> EmptyLists.without(o.body()));
     }
 
     static ObjectNode manifest(Page<ManifestEntry> page) {

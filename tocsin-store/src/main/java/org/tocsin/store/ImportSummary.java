@@ -18,6 +18,7 @@ public final class ImportSummary {
     private int unchanged;
     private int ignored;
     private final List<String> problems = new ArrayList<>();
+    private final List<String> ownFindings = new ArrayList<>();
 
     public void finding(boolean added) {
         if (added) {
@@ -77,6 +78,19 @@ public final class ImportSummary {
         return m.length() <= MAX_REASON ? m : m.substring(0, MAX_REASON) + "…";
     }
 
+    /**
+     * An item that is one of Tocsin's own findings coming back (an attribute of its MISP export): not taken as
+     * intelligence, which would cite the finding as evidence for itself. The note says which.
+     */
+    public void ownFinding(String note) {
+        ownFindings.add(note);
+    }
+
+    /** One note per item recognised as Tocsin's own finding and left out. */
+    public List<String> ownFindings() {
+        return List.copyOf(ownFindings);
+    }
+
     public int findings() {
         return findings;
     }
@@ -103,6 +117,8 @@ public final class ImportSummary {
 
     public String line() {
         return findings + " findings, " + indicators + " indicators and " + foreign + " other STIX objects added; "
-                + unchanged + " already kept; " + ignored + " not kept (types Tocsin does not use); " + problems.size() + " problems";
+                + unchanged + " already kept; " + ignored + " not kept (types Tocsin does not use); "
+                + (ownFindings.isEmpty() ? "" : ownFindings.size() + " of Tocsin's own findings not taken as intelligence; ")
+                + problems.size() + " problems";
     }
 }

@@ -6,9 +6,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -17,6 +20,7 @@ import org.tocsin.intel.Attribution;
 import org.tocsin.intel.ThreatActor;
 import org.tocsin.intel.ThreatActors;
 import org.tocsin.signal.Signal;
+import org.tocsin.signal.Verdict;
 import org.tocsin.store.Attributions;
 import org.tocsin.store.ExportedFinding;
 import org.tocsin.store.Observable;
@@ -28,17 +32,30 @@ import org.tocsin.store.Tlp;
 
 /**
  * Writes the store's malicious and suspicious findings and its known indicators as one MISP event (the JSON a
- * MISP instance imports with "Add event from JSON"): one attribute per distinct observable, flagged for
- * detection ({@code to_ids}), its comment naming the findings behind it (or the indicator's note); the actor as
- * a galaxy tag with the confidence as an estimative-language tag; the TLP and the ATT&amp;CK/DISARM techniques as
- * event tags. UUIDs are deterministic, so a re-export updates rather than duplicates, and {@link MispImport}
- * reads it back into known indicators.
+ * MISP instance imports with "Add event from JSON"): one attribute per distinct observable, its comment naming the
+ * findings behind it (or the indicator's note); the actor as a galaxy tag with the confidence as an
+ * estimative-language tag; the TLP and the ATT&amp;CK/DISARM techniques as event tags. UUIDs are deterministic, so a
+ * re-export updates rather than duplicates.
+ *
+ * <p>What it asks of the instances that take it. Only a kept indicator (someone vouches for it) or an observable of
+ * a malicious finding is flagged for detection ({@code to_ids}); a suspicious finding's are context, for an analyst
+ * to look at, never for an IDS to block. A finding gives at most {@value #MAX_ATTRIBUTES_PER_FINDING} attributes
+ * (addresses, files and domains before URLs): a newsletter that looked suspicious once held 2,233 links. How many
+ * were left out is stated in a {@code comment} attribute of the event, one per such finding.
+ *
+ * <p>Reading it back. A finding's attribute has the UUID {@link #findingAttributeUuid} gives, a kept indicator's the
+ * indicator's own: {@link MispImport} takes the kept indicators back and recognises our findings by that UUID
+ * (wherever the event went in between), so that they never come back as intelligence citing themselves.
  */
 public final class MispEvent {
     private static final ObjectMapper JSON = new ObjectMapper();
     static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
     static final String ACTOR_TAG = "misp-galaxy:threat-actor=";
     static final String CONFIDENCE_TAG = "estimative-language:confidence-in-analytic-judgment=";
+    /** Enough for every observable of a real lure (a sender, a few links, an attachment); far below a digest's links. */
+    static final int MAX_ATTRIBUTES_PER_FINDING = 50;
+    /** Which observables of a finding go first when there are more than the cap: the rarer, more telling kinds. */
+    private static final List<String> TYPE_ORDER = List.of("file", "email-addr", "domain-name", "ipv4-addr", "ipv6-addr", "url");
 
     private MispEvent() {
     }
@@ -50,6 +67,11 @@ public final class MispEvent {
         return of(store.exportAll(), indicators, tlp, info, attributions::of, ThreatActors.bundled());
     }
 
+    /** The UUID of the attribute a finding's observable becomes: how an import recognises Tocsin's own findings. */
+    static UUID findingAttributeUuid(Observable o) {
+        return StixIds.uuid5(StixIds.TOCSIN, "misp-attribute:" + o.stixId());
+    }
+
     /**
      * @param tlp         the event's TLP, or null for the most restrictive of what it carries
      * @param attribution what each finding is attributed to (null: not assessed)
@@ -57,42 +79,49 @@ public final class MispEvent {
     public static ObjectNode of(List<ExportedFinding> findings, List<StoredIndicator> indicators, Tlp tlp, String info,
                                 Function<ExportedFinding, Attribution> attribution, ThreatActors actors) {
         Map<String, Attribute> attributes = new LinkedHashMap<>();
+        List<ObjectNode> leftOut = new ArrayList<>();
         Set<String> techniques = new LinkedHashSet<>();
         Instant newest = Instant.EPOCH;
         Tlp strictest = Tlp.WHITE;
         boolean malicious = false;
-        for (ExportedFinding ef : findings) {
-            StoredFinding f = ef.finding();
-            if (f.verdict().equals("clean")) {
-                continue;
-            }
-            malicious |= f.verdict().equals("malicious");
-            newest = later(newest, ef.evidence().ingestedAt());
-            strictest = stricter(strictest, ef.evidence().tlp());
-            for (Signal s : ef.signals()) {
-                techniques.add(s.technique());
-            }
-            Attribution a = attribution.apply(ef);
-            for (Observable o : ef.observables()) {
-                Attribute attr = attributes.computeIfAbsent(o.stixId(), id -> new Attribute(
-                        StixIds.uuid5(StixIds.TOCSIN, "misp-attribute:" + o.stixId()), o, new LinkedHashSet<>()));
-                attr.comments().add("seen in " + f.kind() + " " + f.verdict() + ": " + f.subject());
-                if (a != null && a.attributed() && attr.actor == null) {
-                    attr.actor = a.actorName();
-                    attr.confidence = a.confidence().word();
-                }
-            }
-        }
+        // kept indicators first: an observable someone vouches for keeps that indicator's UUID and reads back as one
         for (StoredIndicator i : indicators) {
             newest = later(newest, i.addedAt());
             strictest = stricter(strictest, i.tlp());
             techniques.addAll(i.techniques());
             Attribute attr = attributes.computeIfAbsent(i.observable().stixId(), id -> new Attribute(
-                    UUID.fromString(i.id().substring(i.id().indexOf("--") + 2)), i.observable(), new LinkedHashSet<>()));
-            attr.comments().add(i.note().isEmpty() ? i.source() : i.note());
+                    UUID.fromString(i.id().substring(i.id().indexOf("--") + 2)), i.observable()));
+            attr.add(i.note().isEmpty() ? i.source() : i.note(), true, i.addedAt());
             if (i.actor() != null && attr.actor == null) {
                 attr.actor = actors.resolve(i.actor()).map(ThreatActor::name).orElse(i.actor());
                 attr.confidence = i.confidence();
+            }
+        }
+        for (ExportedFinding ef : findings) {
+            StoredFinding f = ef.finding();
+            if (f.verdict().equals(Verdict.CLEAN.jsonName())) {
+                continue;
+            }
+            boolean bad = f.verdict().equals(Verdict.MALICIOUS.jsonName());
+            malicious |= bad;
+            Instant at = ef.evidence().ingestedAt();
+            newest = later(newest, at);
+            strictest = stricter(strictest, ef.evidence().tlp());
+            for (Signal s : ef.signals()) {
+                techniques.add(s.technique());
+            }
+            Attribution a = attribution.apply(ef);
+            List<Observable> exported = capped(ef.observables());
+            if (exported.size() < ef.observables().size()) {
+                leftOut.add(leftOut(ef, exported.size()));
+            }
+            for (Observable o : exported) {
+                Attribute attr = attributes.computeIfAbsent(o.stixId(), id -> new Attribute(findingAttributeUuid(o), o));
+                attr.add("seen in " + f.kind() + " " + f.verdict() + ": " + f.subject(), bad, at);
+                if (a != null && a.attributed() && attr.actor == null) {
+                    attr.actor = a.actorName();
+                    attr.confidence = a.confidence().word();
+                }
             }
         }
         Tlp level = tlp != null ? tlp : strictest;
@@ -115,19 +144,49 @@ public final class MispEvent {
         ArrayNode attrs = e.putArray("Attribute");
         for (Attribute a : attributes.values()) {
             ObjectNode n = attrs.addObject();
-            n.put("uuid", a.uuid().toString());
-            n.put("type", mispType(a.observable()));
-            n.put("category", category(a.observable()));
-            n.put("value", a.observable().value());
-            n.put("to_ids", true);
-            n.put("comment", String.join("; ", a.comments()));
+            n.put("uuid", a.uuid.toString());
+            n.put("type", mispType(a.observable));
+            n.put("category", category(a.observable));
+            n.put("value", a.observable.value());
+            n.put("to_ids", a.forDetection);
+            n.put("timestamp", Long.toString(a.last.getEpochSecond())); // MISP's: when the attribute last changed
+            n.put("comment", String.join("; ", a.comments));
             if (a.actor != null) {
                 ArrayNode at = n.putArray("Tag");
                 at.addObject().put("name", ACTOR_TAG + "\"" + a.actor + "\"");
                 at.addObject().put("name", CONFIDENCE_TAG + "\"" + a.confidence + "\"");
             }
         }
+        leftOut.forEach(attrs::add);
         return event;
+    }
+
+    /** The observables of a finding that become attributes: the most telling kinds first, at most the cap. */
+    private static List<Observable> capped(List<Observable> observables) {
+        if (observables.size() <= MAX_ATTRIBUTES_PER_FINDING) {
+            return observables;
+        }
+        return observables.stream().sorted(Comparator.comparingInt(MispEvent::rank)).limit(MAX_ATTRIBUTES_PER_FINDING).toList();
+    }
+
+    private static int rank(Observable o) {
+        int i = TYPE_ORDER.indexOf(o.type());
+        return i < 0 ? TYPE_ORDER.size() : i;
+    }
+
+    /** A context attribute saying how many observables of a finding the cap left out. */
+    private static ObjectNode leftOut(ExportedFinding ef, int exported) {
+        StoredFinding f = ef.finding();
+        int total = ef.observables().size();
+        ObjectNode n = JSON.createObjectNode();
+        n.put("uuid", StixIds.uuid5(StixIds.TOCSIN, "misp-left-out:" + f.id()).toString());
+        n.put("type", "comment");
+        n.put("category", "Other");
+        n.put("value", String.format(Locale.ROOT, "Tocsin %s %s finding \"%s\": %d of its %d observables left out (at most %d"
+                + " per finding are exported)", f.kind(), f.verdict(), f.subject(), total - exported, total, MAX_ATTRIBUTES_PER_FINDING));
+        n.put("to_ids", false);
+        n.put("timestamp", Long.toString(ef.evidence().ingestedAt().getEpochSecond()));
+        return n;
     }
 
     private static Instant later(Instant a, Instant b) {
@@ -140,28 +199,24 @@ public final class MispEvent {
 
     /** One attribute being built: an observable, what was said about it, and the actor it points at, if any. */
     private static final class Attribute {
-        private final UUID uuid;
-        private final Observable observable;
-        private final Set<String> comments;
+        final UUID uuid;
+        final Observable observable;
+        final Set<String> comments = new LinkedHashSet<>();
+        boolean forDetection;
+        Instant last = Instant.EPOCH;
         String actor;
         String confidence;
 
-        Attribute(UUID uuid, Observable observable, Set<String> comments) {
+        Attribute(UUID uuid, Observable observable) {
             this.uuid = uuid;
             this.observable = observable;
-            this.comments = comments;
         }
 
-        UUID uuid() {
-            return uuid;
-        }
-
-        Observable observable() {
-            return observable;
-        }
-
-        Set<String> comments() {
-            return comments;
+        /** What one source says of it: a comment, whether it is known bad, and when. */
+        void add(String comment, boolean knownBad, Instant at) {
+            comments.add(comment);
+            forDetection |= knownBad;
+            last = later(last, at);
         }
     }
 

@@ -32,6 +32,15 @@ import org.tocsin.store.Tlp;
  * the event's), the confidence from an estimative-language tag (else low: a source that states none is not
  * vouching), the TLP and ATT&amp;CK/DISARM techniques from the tags, the comment as the note. Context-only
  * attributes and other types are counted, not kept; a malformed attribute is a problem, and the rest goes on.
+ *
+ * <p>Dates are never invented. An indicator is dated by its attribute's {@code timestamp}, else its event's
+ * {@code date}, else its event's {@code timestamp}; each unreadable one is a problem. With none usable the
+ * attribute is still kept, dated by its import into this store (a true date, the only one there is), its note
+ * ending {@value #UNDATED} and the summary naming it.
+ *
+ * <p>Tocsin's own findings, in its own export, are recognised by their attribute UUID
+ * ({@link MispEvent#findingAttributeUuid}) and left out with a note: taken as intelligence they would be cited as
+ * evidence for themselves. The kept indicators the export carries come back as what they are.
  */
 public final class MispImport {
     private static final Pattern TECHNIQUE = Pattern.compile("\\b(T\\d{4}(?:\\.\\d{3})?)\\b");
@@ -39,6 +48,10 @@ public final class MispImport {
     private static final Pattern MITRE_SUFFIX = Pattern.compile("\\s+-\\s+G\\d{4}$");
     private static final Set<String> ACTOR_GALAXIES = Set.of("misp-galaxy:threat-actor", "misp-galaxy:microsoft-activity-group",
             "misp-galaxy:mitre-intrusion-set");
+    /** Ends the note of an indicator whose source gave no usable date. */
+    static final String UNDATED = "[no date from the source: dated by its import into Tocsin]";
+    /** The latest second a store's TIMESTAMP column and {@link Instant} both hold (9999-12-31T23:59:59Z). */
+    private static final long MAX_EPOCH_SECOND = 253_402_300_799L;
     private final ThreatActors actors;
 
     public MispImport(ThreatActors actors) {
@@ -57,6 +70,7 @@ public final class MispImport {
      * ends early, the store's connection lost, can still say what went in).
      */
     public void into(Store store, JsonNode document, ImportSummary summary) throws SQLException {
+        Instant now = Instant.now();
         List<JsonNode> events = new ArrayList<>();
         if (document.has("response") && document.get("response").isArray()) {
             document.get("response").forEach(events::add);
@@ -69,18 +83,19 @@ public final class MispImport {
                 summary.problem("not a MISP event: no Event with Attribute or Object");
                 continue;
             }
-            for (StoredIndicator i : read(event, summary)) { // each its own transaction: one refused loses no other
+            for (StoredIndicator i : read(event, summary, now)) { // each its own transaction: one refused loses no other
                 summary.unit("attribute " + i.id().replace("indicator--", ""), () -> summary.indicator(store.addIndicator(i)));
             }
         }
     }
 
-    List<StoredIndicator> read(JsonNode event, ImportSummary summary) {
+    /** @param now when this import runs: the date of an attribute its source left undated */
+    List<StoredIndicator> read(JsonNode event, ImportSummary summary, Instant now) {
         String info = event.path("info").asText("");
         String source = "MISP event " + event.path("uuid").asText("?") + (info.isEmpty() ? "" : ": " + info)
                 + (event.path("Orgc").hasNonNull("name") ? " (" + event.path("Orgc").get("name").asText() + ")" : "");
         Context eventContext = context(event, new Context(null, null, Tlp.AMBER, new LinkedHashSet<>()));
-        Instant added = date(event.path("date").asText(""));
+        Instant eventTime = eventTime(event, summary);
         List<StoredIndicator> out = new ArrayList<>();
         List<JsonNode> attributes = new ArrayList<>();
         event.path("Attribute").forEach(attributes::add);
@@ -88,6 +103,8 @@ public final class MispImport {
             object.path("Attribute").forEach(attributes::add);
         }
         for (JsonNode a : attributes) {
+            String label = "attribute " + a.path("uuid").asText("?") + " (" + a.path("type").asText("?") + " "
+                    + abbreviate(a.path("value").asText("")) + ")";
             try {
                 if (!a.path("to_ids").asBoolean(false)) {
                     summary.notKept(); // context, not an indicator
@@ -100,18 +117,89 @@ public final class MispImport {
                     continue;
                 }
                 UUID uuid = UUID.fromString(a.path("uuid").asText());
+                if (uuid.equals(MispEvent.findingAttributeUuid(observables.get(0)))) {
+                    summary.ownFinding(label + ": Tocsin's own finding, not intelligence about it");
+                    continue;
+                }
+                Instant added = dated(a, eventTime, label, summary);
+                String note = a.path("comment").asText("");
+                if (added == null) {
+                    added = now;
+                    note = note.isEmpty() ? UNDATED : note + " " + UNDATED;
+                }
                 for (int n = 0; n < observables.size(); n++) {
                     UUID id = n == 0 ? uuid : StixIds.uuid5(uuid, "part:" + n); // domain|ip: two indicators
                     out.add(new StoredIndicator("indicator--" + id, observables.get(n), c.actor(),
-                            c.confidence() == null ? "low" : c.confidence(), source, a.path("comment").asText(""),
+                            c.confidence() == null ? "low" : c.confidence(), source, note,
                             List.copyOf(c.techniques()), c.tlp(), added, false));
                 }
             } catch (IllegalArgumentException e) {
-                summary.problem("attribute " + a.path("uuid").asText("?") + " (" + a.path("type").asText("?") + " "
-                        + abbreviate(a.path("value").asText("")) + "): " + e.getMessage());
+                summary.problem(label + ": " + e.getMessage());
             }
         }
         return out;
+    }
+
+    /** When an event dates its knowledge: its date, else its timestamp; null when neither is usable (each unreadable one a problem). */
+    private static Instant eventTime(JsonNode event, ImportSummary summary) {
+        Instant date = null;
+        Instant timestamp = null;
+        String what = "event " + event.path("uuid").asText("?");
+        try {
+            date = present(event, "date") ? day(event.get("date").asText()) : null;
+        } catch (IllegalArgumentException e) {
+            summary.problem(what + ": " + e.getMessage());
+        }
+        try {
+            timestamp = present(event, "timestamp") ? epochSecond(event.get("timestamp").asText()) : null;
+        } catch (IllegalArgumentException e) {
+            summary.problem(what + ": " + e.getMessage());
+        }
+        return date != null ? date : timestamp;
+    }
+
+    /** When an attribute's knowledge dates from: its own timestamp, else its event's time; null when there is none. */
+    private static Instant dated(JsonNode a, Instant eventTime, String label, ImportSummary summary) {
+        String unreadable = null;
+        if (present(a, "timestamp")) {
+            try {
+                return epochSecond(a.get("timestamp").asText());
+            } catch (IllegalArgumentException e) {
+                unreadable = e.getMessage();
+            }
+        }
+        if (eventTime != null) {
+            if (unreadable != null) {
+                summary.problem(label + ": " + unreadable + "; dated by its event");
+            }
+            return eventTime;
+        }
+        summary.problem(label + ": no usable date (" + (unreadable != null ? unreadable : "no timestamp")
+                + ", none on its event): kept, dated by its import into this store");
+        return null;
+    }
+
+    private static boolean present(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        return v != null && !v.isNull() && !v.asText().isEmpty();
+    }
+
+    /** A MISP date, YYYY-MM-DD, as the start of that day in UTC. */
+    private static Instant day(String text) {
+        try {
+            return LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException("date '" + abbreviate(text) + "' is not a date (YYYY-MM-DD)");
+        }
+    }
+
+    /** A MISP timestamp: seconds since 1970, as a string of digits. */
+    private static Instant epochSecond(String text) {
+        long seconds = text.matches("[0-9]{1,12}") ? Long.parseLong(text) : -1;
+        if (seconds <= 0 || seconds > MAX_EPOCH_SECOND) {
+            throw new IllegalArgumentException("timestamp '" + abbreviate(text) + "' is not a time (seconds since 1970)");
+        }
+        return Instant.ofEpochSecond(seconds);
     }
 
     /** What tags say about an event or attribute: actor, confidence, TLP, techniques (an attribute's own override). */
@@ -184,14 +272,6 @@ public final class MispImport {
             throw new IllegalArgumentException("expected two values separated by |");
         }
         return parts[i].strip();
-    }
-
-    private static Instant date(String date) {
-        try {
-            return LocalDate.parse(date).atStartOfDay(ZoneOffset.UTC).toInstant();
-        } catch (java.time.format.DateTimeParseException e) {
-            return Instant.now();
-        }
     }
 
     private static String abbreviate(String s) {

@@ -176,9 +176,10 @@ public final class StixBundle {
     }
 
     /**
-     * Adds objects received from others, as received (the latest version of each). One nesting deeper than an import
-     * reads ({@link JsonLimits}: an older release's TAXII server let such objects in) is left out, and the notice says
-     * so, so that the bundle always imports.
+     * Adds objects received from others, as received (the latest version of each), but for empty lists: STIX forbids
+     * them, and a store may hold objects received before they were refused ({@link EmptyLists}). One nesting deeper
+     * than an import reads ({@link JsonLimits}: an older release's TAXII server let such objects in) is left out, and
+     * the notice says so, so that the bundle always imports.
      */
     public StixBundle foreign(List<JsonNode> received, Consumer<String> notices) {
         for (JsonNode o : received) {
@@ -188,7 +189,7 @@ public final class StixBundle {
                     notices.accept(o.get("id").asText() + " left out: it nests " + depth + " levels, more than the "
                             + JsonLimits.MAX_OBJECT_DEPTH + " an import reads (docs/sharing.md)");
                 } else {
-                    objects.putIfAbsent(o.get("id").asText(), (ObjectNode) o);
+                    objects.putIfAbsent(o.get("id").asText(), (ObjectNode) EmptyLists.without(o));
                 }
             }
         }
@@ -407,8 +408,10 @@ public final class StixBundle {
         } else {
             set.put("name", known.name());
             set.put("description", known.description());
-            ArrayNode aliases = set.putArray("aliases");
-            known.aliases().forEach(aliases::add);
+            if (!known.aliases().isEmpty()) { // STIX forbids empty lists
+                ArrayNode aliases = set.putArray("aliases");
+                known.aliases().forEach(aliases::add);
+            }
             ArrayNode refs = set.putArray("external_references");
             refs.addObject().put("source_name", "tocsin").put("external_id", known.id());
             for (String url : known.references()) {

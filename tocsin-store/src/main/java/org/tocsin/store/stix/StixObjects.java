@@ -350,6 +350,10 @@ public final class StixObjects {
                 return field + ": " + e.getMessage();
             }
         }
+        String empty = EmptyLists.firstIn(o);
+        if (empty != null) {
+            return "empty list at " + empty + ": STIX forbids empty lists (leave the property out)";
+        }
         return null;
     }
 

@@ -75,7 +75,7 @@ final class TocsinExtension {
         fn.put("verdict", f.verdict());
         fn.put("score", f.score());
         fn.put("confidence", ef.confidence());
-        ArrayNode signals = fn.putArray("signals");
+        ArrayNode signals = JSON.createArrayNode();
         for (Signal s : ef.signals()) {
             ObjectNode sn = signals.addObject();
             sn.put("signal_id", s.id());
@@ -83,9 +83,18 @@ final class TocsinExtension {
             sn.put("evidence", s.evidence());
             sn.put("technique", s.technique());
         }
-        ArrayNode observables = fn.putArray("observables");
+        ArrayNode observables = JSON.createArrayNode();
         for (Observable o : ef.observables()) {
             observables.addObject().put("type", o.type()).put("value", o.value());
+        }
+        putList(fn, "signals", signals);
+        putList(fn, "observables", observables);
+    }
+
+    /** STIX forbids empty lists, in extensions too: a list with nothing in it is left out, and read back as empty. */
+    private static void putList(ObjectNode o, String name, ArrayNode list) {
+        if (!list.isEmpty()) {
+            o.set(name, list);
         }
     }
 
@@ -130,8 +139,9 @@ final class TocsinExtension {
         x.put("confidence", i.confidence());
         x.put("source", i.source());
         x.put("note", i.note());
-        ArrayNode t = x.putArray("techniques");
+        ArrayNode t = JSON.createArrayNode();
         i.techniques().forEach(t::add);
+        putList(x, "techniques", t);
         x.put("tlp", i.tlp().word());
         x.put("added_at", StixBundle.time(i.addedAt()));
     }

@@ -77,9 +77,14 @@ class RoundTripTest {
         }
     }
 
+    /**
+     * A MISP event comes back as the kept indicators it carries, each as it was; the attributes of our own findings
+     * do not come back (they are not intelligence: MispImportTest), so the second export holds exactly the first's
+     * indicator attributes.
+     */
     @ParameterizedTest
     @MethodSource("pairs")
-    void mispExportImportExportGivesTheSameEvent(TestDb from, TestDb to) throws SQLException {
+    void mispExportImportExportKeepsTheIndicatorsAsTheyWere(TestDb from, TestDb to) throws SQLException {
         JsonNode first;
         try (Store a = from.open()) {
             ExampleStore.fill(a);
@@ -88,14 +93,19 @@ class RoundTripTest {
         try (Store b = to.open()) {
             ImportSummary s = new MispImport(ThreatActors.bundled()).into(b, first);
             assertThat(s.problems()).isEmpty();
+            assertThat(s.ownFindings()).hasSize(7); // the lure's five observables, the debate-prep lure's two
             JsonNode second = MispEvent.of(b, null, "Tocsin findings");
-            for (String field : new String[] {"uuid", "info", "date", "distribution"}) {
+            for (String field : new String[] {"uuid", "info", "distribution"}) {
                 assertThat(second.get("Event").get(field)).as(field).isEqualTo(first.get("Event").get(field));
             }
-            // the same attributes and tags; MISP gives their order no meaning
-            assertThat(keyed(second.get("Event").get("Attribute"), "uuid")).isEqualTo(keyed(first.get("Event").get("Attribute"), "uuid"));
-            assertThat(keyed(second.get("Event").get("Tag"), "name")).isEqualTo(keyed(first.get("Event").get("Tag"), "name"));
+            // the same attributes for what the store knew; MISP gives their order no meaning
+            Map<String, JsonNode> indicators = new TreeMap<>(keyed(first.get("Event").get("Attribute"), "uuid"));
+            indicators.values().removeIf(a -> a.get("comment").asText().startsWith("seen in "));
+            assertThat(indicators).hasSize(3);
+            assertThat(keyed(second.get("Event").get("Attribute"), "uuid")).isEqualTo(indicators);
             assertThat(first.get("Event").get("Attribute")).hasSizeGreaterThanOrEqualTo(10);
+            // importing again changes nothing
+            assertThat(new MispImport(ThreatActors.bundled()).into(b, second).indicators()).isZero();
         }
     }
 }

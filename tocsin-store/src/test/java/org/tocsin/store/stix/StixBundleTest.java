@@ -1,17 +1,9 @@
 package org.tocsin.store.stix;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SchemaLocation;
-import com.networknt.schema.SpecVersion;
-import com.networknt.schema.ValidationMessage;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -25,25 +17,24 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tocsin.evidence.EvidenceRef;
+import org.tocsin.intel.ThreatActors;
 import org.tocsin.reference.ReferenceData;
+import org.tocsin.store.Evidence;
 import org.tocsin.store.ExampleStore;
+import org.tocsin.store.Finding;
 import org.tocsin.store.Observable;
 import org.tocsin.store.Store;
+import org.tocsin.store.StoredIndicator;
 import org.tocsin.store.Tlp;
 import org.tocsin.store.stix.pattern.StixPattern;
 import org.tocsin.store.stix.pattern.StixPatternException;
 
 /**
- * Exports are checked against the OASIS STIX 2.1 JSON schemas (../shared/data/stix2-json-schemas), object by
- * object, and every pattern against the strict pattern parser.
+ * Exports are checked against the OASIS STIX 2.1 JSON schemas ({@link StixSchemas}), object by object, and every
+ * pattern against the strict pattern parser.
  */
 class StixBundleTest {
-    private static final Path SCHEMAS = Path.of(System.getProperty("tocsin.shared", "../shared/data"))
-            .resolve("stix2-json-schemas/schemas");
-    private static final String ONLINE = "http://raw.githubusercontent.com/oasis-open/cti-stix2-json-schemas/stix2.1/schemas/";
-
-    private static final Set<String> UNLISTED_IN_BUNDLE_SCHEMA = Set.of("note", "extension-definition", "grouping", "location", "opinion");
-
     private static ObjectNode export(Path dir, Tlp override) throws SQLException {
         try (Store store = Store.open("jdbc:h2:file:" + dir.resolve("s"), "sa", "")) {
             if (store.count(Store.Table.EVIDENCE) == 0) {
@@ -61,39 +52,61 @@ class StixBundleTest {
 
     @Test
     void everyObjectValidatesAgainstTheStixSchemas(@TempDir Path dir) throws SQLException {
-        assumeTrue(Files.isDirectory(SCHEMAS), "STIX schemas absent: " + SCHEMAS);
         JsonNode bundle = export(dir, null);
-        JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
-                b -> b.schemaMappers(m -> m.mapPrefix(ONLINE, SCHEMAS.toUri().toString())));
-        // bundle.json's list of object schemas omits note and extension-definition (and grouping, location, opinion):
-        // they fall to its custom-object branch, which no 2.1 object can pass (core and cyber-observable-core both
-        // match it). So the bundle is checked against bundle.json without those, and they against their own schemas.
-        ObjectNode listed = bundle.deepCopy();
-        ArrayNode kept = listed.putArray("objects");
-        bundle.get("objects").forEach(o -> {
-            if (!UNLISTED_IN_BUNDLE_SCHEMA.contains(o.get("type").asText())) {
-                kept.add(o);
-            }
-        });
-        List<String> errors = new ArrayList<>(messages(factory, "common/bundle.json", listed));
+        assertThat(StixSchemas.problems(bundle)).isEmpty();
+        assertThat(StixSchemas.problems(export(dir, Tlp.GREEN))).isEmpty(); // export stix --tlp green
         Set<String> types = new TreeSet<>();
-        for (JsonNode o : bundle.get("objects")) {
-            String type = o.get("type").asText();
-            types.add(type);
-            String schema = switch (type) {
-                case "relationship", "sighting" -> "sros/" + type + ".json";
-                case "marking-definition", "extension-definition" -> "common/" + type + ".json";
-                case "domain-name", "email-addr", "url", "ipv4-addr", "ipv6-addr", "file" -> "observables/" + type + ".json";
-                default -> "sdos/" + type + ".json";
-            };
-            for (String e : messages(factory, schema, o)) {
-                errors.add(o.get("id").asText() + ": " + e);
-            }
-        }
-        assertThat(errors).isEmpty();
+        bundle.get("objects").forEach(o -> types.add(o.get("type").asText()));
         assertThat(types).contains("identity", "marking-definition", "extension-definition", "domain-name", "email-addr", "url",
                 "ipv4-addr", "file", "observed-data", "indicator", "sighting", "attack-pattern", "relationship", "report", "note",
                 "campaign", "intrusion-set");
+    }
+
+    /**
+     * Issue 13, fault 12: an indicator added without a technique exported {@code techniques: []}, a clean finding
+     * with observables {@code signals: []}, an actor without aliases {@code aliases: []} — STIX forbids empty lists.
+     */
+    @Test
+    void whatHasNothingToListExportsNoEmptyList(@TempDir Path dir) throws SQLException {
+        ObjectNode bundle;
+        try (Store store = Store.open("jdbc:h2:file:" + dir.resolve("s"), "sa", "")) {
+            Observable o = new Observable("domain-name", "no-technique.example");
+            store.addIndicator(new StoredIndicator(StoredIndicator.analystId(o, null, "analyst"), o, null, "moderate", "analyst", "",
+                    List.of(), Tlp.AMBER, ExampleStore.T0, false));
+            Observable named = new Observable("domain-name", "unknown-actor.example");
+            store.addIndicator(new StoredIndicator(StoredIndicator.analystId(named, "Nobody We Know", "analyst"), named,
+                    "Nobody We Know", "low", "analyst", "", List.of(), Tlp.GREEN, ExampleStore.T0, false));
+            store.ingest(new Evidence(new EvidenceRef("mail/digest.eml", "f".repeat(64), 100), "email", Tlp.AMBER, ExampleStore.T0),
+                    List.of(new Finding("email", "Weekly digest", "clean", 0, "low", List.of(),
+                            List.of(new Observable("url", "https://news.example/today")))));
+            bundle = StixBundle.of(store, null, ReferenceData.bundled());
+        }
+        assertThat(StixSchemas.emptyLists(bundle, "")).isEmpty();
+        assertThat(StixSchemas.problems(bundle)).isEmpty();
+        // and the extension still reads back: no technique, no signal
+        try (Store copy = Store.open("jdbc:h2:file:" + dir.resolve("copy"), "sa", "")) {
+            assertThat(new StixImport(ThreatActors.bundled()).into(copy, bundle).problems()).isEmpty();
+            assertThat(copy.indicators()).hasSize(2).allSatisfy(i -> assertThat(i.techniques()).isEmpty());
+            assertThat(copy.exportAll()).singleElement().satisfies(f -> assertThat(f.signals()).isEmpty());
+        }
+    }
+
+    /** A partner's object with an empty list is refused with the reason; one stored before that check is passed on without it. */
+    @Test
+    void aPartnersEmptyListIsRefusedOnEntryAndNeverPassedOn(@TempDir Path dir) throws Exception {
+        ObjectNode sloppy = (ObjectNode) new com.fasterxml.jackson.databind.ObjectMapper().readTree("""
+                {"type": "indicator", "spec_version": "2.1", "id": "indicator--0d5e5c4e-1b7a-4f47-9a47-5d1c3a2b1e0f",
+                 "created": "2024-09-01T00:00:00.000Z", "modified": "2024-09-01T00:00:00.000Z", "name": "sloppy",
+                 "pattern": "[domain-name:value = 'sloppy.example']", "pattern_type": "stix", "valid_from": "2024-09-01T00:00:00Z",
+                 "labels": [], "external_references": [{"source_name": "x", "external_id": "1"}], "kill_chain_phases": [[]]}""");
+        try (Store store = Store.open("jdbc:h2:file:" + dir.resolve("s"), "sa", "")) {
+            assertThat(new StixImport(ThreatActors.bundled()).into(store, sloppy).problems())
+                    .singleElement().asString().contains("empty list");
+            assertThat(StixBundle.of(store, null, ReferenceData.bundled()).toString()).doesNotContain("sloppy");
+        }
+        JsonNode passedOn = new StixBundle(ReferenceData.bundled(), ThreatActors.bundled(), null).foreign(List.of(sloppy), notice -> { }).build();
+        assertThat(StixSchemas.emptyLists(passedOn, "")).isEmpty();
+        assertThat(byId(passedOn).get(sloppy.get("id").asText()).get("external_references")).isEqualTo(sloppy.get("external_references"));
     }
 
     @Test
@@ -218,14 +231,5 @@ class StixBundleTest {
                 assertThat(c.value()).isEqualTo(new StixPattern.StringValue(sha256.toLowerCase(java.util.Locale.ROOT)));
             });
         }
-    }
-
-    private static List<String> messages(JsonSchemaFactory factory, String schema, JsonNode node) {
-        JsonSchema s = factory.getSchema(SchemaLocation.of(ONLINE + schema));
-        List<String> out = new ArrayList<>();
-        for (ValidationMessage m : s.validate(node)) {
-            out.add(schema + " " + m.getMessage());
-        }
-        return out;
     }
 }
