@@ -15,6 +15,17 @@ import org.tocsin.intel.KnownIndicator;
  */
 public record StoredIndicator(String id, Observable observable, String actor, String confidence, String source,
                               String note, List<String> techniques, Tlp tlp, Instant addedAt, boolean stixOrigin) {
+    /**
+     * The end of the note of an indicator whose source gave no usable date: {@code addedAt} is then the moment of its
+     * import, the one true date there is, and the note says so rather than let it pass for the source's.
+     */
+    public static final String UNDATED = "[no date from the source: dated by its import into Tocsin]";
+
+    /** The note with {@link #UNDATED} at its end. */
+    public static String undated(String note) {
+        return note == null || note.isEmpty() ? UNDATED : note + " " + UNDATED;
+    }
+
     public StoredIndicator {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(observable, "observable");

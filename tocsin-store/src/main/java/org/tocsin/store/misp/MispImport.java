@@ -49,7 +49,7 @@ public final class MispImport {
     private static final Set<String> ACTOR_GALAXIES = Set.of("misp-galaxy:threat-actor", "misp-galaxy:microsoft-activity-group",
             "misp-galaxy:mitre-intrusion-set");
     /** Ends the note of an indicator whose source gave no usable date. */
-    static final String UNDATED = "[no date from the source: dated by its import into Tocsin]";
+    static final String UNDATED = StoredIndicator.UNDATED;
     /** The latest second a store's TIMESTAMP column and {@link Instant} both hold (9999-12-31T23:59:59Z). */
     private static final long MAX_EPOCH_SECOND = 253_402_300_799L;
     private final ThreatActors actors;
@@ -125,7 +125,7 @@ public final class MispImport {
                 String note = a.path("comment").asText("");
                 if (added == null) {
                     added = now;
-                    note = note.isEmpty() ? UNDATED : note + " " + UNDATED;
+                    note = StoredIndicator.undated(note);
                 }
                 for (int n = 0; n < observables.size(); n++) {
                     UUID id = n == 0 ? uuid : StixIds.uuid5(uuid, "part:" + n); // domain|ip: two indicators

@@ -194,6 +194,7 @@ public final class StixImport {
 
     /** Known indicators from a partner's indicators: simple patterns only, actor and techniques from relationships. */
     private List<StoredIndicator> harvest(List<JsonNode> foreign, Map<String, JsonNode> byId, ImportSummary summary) {
+        Instant now = Instant.now(); // the date of an indicator its source left undated
         Map<String, List<JsonNode>> relationshipsFrom = new HashMap<>();
         for (JsonNode o : byId.values()) {
             if (o.get("type").asText().equals("relationship") && o.hasNonNull("source_ref")) {
@@ -207,7 +208,7 @@ public final class StixImport {
             }
             String id = idOf(o);
             try {
-                out.addAll(known(o, byId, relationshipsFrom));
+                out.addAll(known(o, byId, relationshipsFrom, summary, now));
             } catch (StixPatternException e) {
                 summary.problem(id + ": pattern: " + e.getMessage());
             } catch (IllegalArgumentException | DateTimeParseException e) {
@@ -218,8 +219,8 @@ public final class StixImport {
     }
 
     /** The known indicators one partner indicator gives: none when its pattern means more than its parts. */
-    private List<StoredIndicator> known(JsonNode o, Map<String, JsonNode> byId, Map<String, List<JsonNode>> relationshipsFrom)
-            throws StixPatternException {
+    private List<StoredIndicator> known(JsonNode o, Map<String, JsonNode> byId, Map<String, List<JsonNode>> relationshipsFrom,
+            ImportSummary summary, Instant now) throws StixPatternException {
         String id = idOf(o);
         StixPattern pattern = StixPattern.parse(o.path("pattern").asText(""));
         if (!pattern.isSimpleIndicator()) {
@@ -247,9 +248,14 @@ public final class StixImport {
         Level confidence = o.has("confidence") ? Level.fromStix(o.get("confidence").asInt())
                 : relConfidence != null ? relConfidence : Level.LOW;
         Tlp tlp = tlpOf(o);
-        Instant added = Instant.parse(o.path("created").asText(Instant.EPOCH.toString()));
         String source = "STIX " + o.path("created_by_ref").asText("(no producer named)");
         String note = o.path("description").asText(o.path("name").asText(""));
+        Instant added = dateOf(o);
+        if (added == null) { // STIX requires created; never invent one (the epoch was invented): say it was dated here
+            added = now;
+            note = StoredIndicator.undated(note);
+            summary.problem(id + ": no created, modified or valid_from: kept, dated by its import");
+        }
         List<StoredIndicator> out = new ArrayList<>();
         for (StixPattern.Comparison c : pattern.comparisons()) {
             Observable observable = observableOf(c);
@@ -260,6 +266,16 @@ public final class StixImport {
             }
         }
         return out;
+    }
+
+    /** When the source says it made an indicator: created, else modified, else valid_from; null when it says none. */
+    private static Instant dateOf(JsonNode o) {
+        for (String field : List.of("created", "modified", "valid_from")) {
+            if (o.path(field).isTextual()) {
+                return StixTimestamps.parse(o.get(field).asText());
+            }
+        }
+        return null;
     }
 
     /** The actor an intrusion-set, threat-actor or campaign (through its attributed-to) stands for; null for anything else. */

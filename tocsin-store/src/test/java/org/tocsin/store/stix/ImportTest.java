@@ -114,4 +114,33 @@ class ImportTest {
             assertThat(store.count(Table.EVIDENCE)).isZero();
         }
     }
+
+    /** Fault 13 of issue 13 (STIX side): an indicator without created was dated 1970-01-01, a timestamp its source never gave. */
+    @Test
+    void aPartnerIndicatorWithoutADateIsNeverGivenAnInventedOne(@TempDir Path dir) throws Exception {
+        JsonNode bundle = JSON.readTree("""
+                {"type": "bundle", "id": "bundle--6f0c1b52-2f4e-4d8a-9d0e-0b9a1c2d3e4f", "objects": [
+                  {"type": "indicator", "spec_version": "2.1", "id": "indicator--0a6e9b1c-1111-4c2d-8e3f-000000000001",
+                   "modified": "2024-09-20T12:00:00Z", "pattern": "[domain-name:value = 'modified-only.example']",
+                   "pattern_type": "stix", "valid_from": "2024-09-01T00:00:00Z"},
+                  {"type": "indicator", "spec_version": "2.1", "id": "indicator--0a6e9b1c-2222-4c2d-8e3f-000000000002",
+                   "pattern": "[domain-name:value = 'valid-from-only.example']", "pattern_type": "stix",
+                   "valid_from": "2024-09-18T00:00:00Z"},
+                  {"type": "indicator", "spec_version": "2.1", "id": "indicator--0a6e9b1c-3333-4c2d-8e3f-000000000003",
+                   "pattern": "[domain-name:value = 'undated.example']", "pattern_type": "stix", "description": "seen once"}]}""");
+        try (Store store = fresh(dir)) {
+            java.time.Instant before = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+            ImportSummary s = new StixImport(ThreatActors.bundled()).into(store, bundle);
+            java.time.Instant after = java.time.Instant.now();
+            Map<String, StoredIndicator> kept = store.indicators().stream()
+                    .collect(Collectors.toMap(i -> i.observable().value(), Function.identity()));
+            assertThat(kept.get("modified-only.example").addedAt()).isEqualTo("2024-09-20T12:00:00Z");
+            assertThat(kept.get("valid-from-only.example").addedAt()).isEqualTo("2024-09-18T00:00:00Z");
+            StoredIndicator undated = kept.get("undated.example");
+            assertThat(undated.addedAt()).isBetween(before, after);
+            assertThat(undated.note()).isEqualTo("seen once " + StoredIndicator.UNDATED);
+            assertThat(s.problems()).singleElement().satisfies(p -> assertThat(p)
+                    .contains("indicator--0a6e9b1c-3333-4c2d-8e3f-000000000003").contains("dated by its import"));
+        }
+    }
 }
