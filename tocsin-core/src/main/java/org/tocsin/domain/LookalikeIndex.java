@@ -218,7 +218,7 @@ public final class LookalikeIndex {
             }
         }
         typos(label, skel, bare, found);
-        doubledLetters(label, skel, found);
+        doubledLetters(skel, found);
         combosquats(label, skel, found);
         subdomainTricks(asciiHost, registrable, found);
         if (found.isEmpty()) {
@@ -309,7 +309,7 @@ public final class LookalikeIndex {
     }
 
     /** Labels allowed no edit distance still catch one typo: a doubled letter (bildd), from four letters up. */
-    private void doubledLetters(String label, String skel, Map<Entry, Found> found) {
+    private void doubledLetters(String skel, Map<Entry, Found> found) {
         for (int i = 1; i < skel.length(); i++) {
             if (skel.charAt(i) != skel.charAt(i - 1)) {
                 continue;

@@ -43,7 +43,7 @@ public final class ThreatActors {
                     throw new IllegalStateException("threat actor '" + a.id() + "' has an empty name");
                 }
                 ThreatActor other = names.putIfAbsent(key, a);
-                if (other != null && other != a) {
+                if (other != null && !other.equals(a)) {
                     throw new IllegalStateException("name '" + n + "' (" + key + ") belongs to both '"
                             + other.id() + "' and '" + a.id() + "'");
                 }

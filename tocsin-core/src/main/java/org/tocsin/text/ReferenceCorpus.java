@@ -96,7 +96,7 @@ public record ReferenceCorpus(List<ReferenceArticle> articles, List<Problem> pro
             }
             String text = decode(Files.readAllBytes(f), where, problems);
             String id = stripExtension(f.getFileName().toString());
-            ReferenceArticle a = "html".equals(kind) ? fromHtml(id, text, f) : new ReferenceArticle(id, "", "", text);
+            ReferenceArticle a = "html".equals(kind) ? fromHtml(id, text) : new ReferenceArticle(id, "", "", text);
             if (a.text().isBlank()) {
                 problems.add(new Problem(where, "no text"));
             } else {
@@ -177,7 +177,7 @@ public record ReferenceCorpus(List<ReferenceArticle> articles, List<Problem> pro
         return v != null && v.isTextual() ? v.asText() : "";
     }
 
-    private static ReferenceArticle fromHtml(String id, String html, Path f) {
+    private static ReferenceArticle fromHtml(String id, String html) {
         Document doc = Jsoup.parse(html);
         String title = doc.title();
         if (title.isBlank()) {

@@ -226,6 +226,7 @@ public final class SenderRules implements EmailRule {
         return null;
     }
 
+    @SuppressWarnings("ArgumentSelectionDefectChecker") // from.domain() is the host, the hosting suffix the domain
     private static void senderDomain(MailAddress from, String fromReg, EmailContext ctx, List<Signal> out) {
         if (ctx.isProviderDomain(fromReg) || ctx.isProtectedDomain(fromReg)) {
             return;

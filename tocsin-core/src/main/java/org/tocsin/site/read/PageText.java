@@ -126,6 +126,7 @@ final class PageText {
         }
     }
 
+    @SuppressWarnings("ArrayRecordComponent") // a read result handed on, never compared or hashed
     private record Inflated(byte[] bytes, boolean cut, String problem) {
     }
 

@@ -47,7 +47,7 @@ public final class Transparency {
             if (masthead == null && ABOUT_PATH.matcher(p.path()).find()) {
                 masthead = p.page().url();
             }
-            if (contact == null && (CONTACT_PATH.matcher(p.path()).find())) {
+            if (contact == null && CONTACT_PATH.matcher(p.path()).find()) {
                 contact = p.page().url();
             }
             if (contact == null) {

@@ -104,7 +104,7 @@ public final class CoordinationNetwork {
             Edge e = edges.get(i);
             ends[0].set(i, index.get(e.a()));
             ends[1].set(i, index.get(e.b()));
-            weights.set(i, e.weight());
+            weights.set(i, (double) e.weight());
         }
         // node weights = total edge weight: the modularity quality function, as CWTS's RunNetworkClustering sets it up
         Network network = new Network(n, true, ends, weights, false, true);

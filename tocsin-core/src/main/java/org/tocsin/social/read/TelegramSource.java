@@ -18,6 +18,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.tocsin.social.Post;
 import org.tocsin.social.PostKind;
 
@@ -246,7 +247,7 @@ final class TelegramSource implements PostSource {
     }
 
     /** A link entity's URL is its text; a text link's is its href. */
-    private static void entityUrl(JsonNode e, LinkedHashSet<String> urls) {
+    private static void entityUrl(JsonNode e, Set<String> urls) {
         String type = JsonInput.text(e, "type");
         if ("link".equals(type)) {
             JsonInput.addUrl(urls, JsonInput.text(e, "text"));

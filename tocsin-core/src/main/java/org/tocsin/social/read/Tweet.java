@@ -103,7 +103,7 @@ record Tweet(String id, String authorId, String authorName, Instant createdAt, P
 
     /** About how many characters the tweet holds, to bound what waits. */
     long chars() {
-        long c = id.length() + authorId.length() + text.length() + (authorName == null ? 0 : authorName.length());
+        long c = (long) id.length() + authorId.length() + text.length() + (authorName == null ? 0 : authorName.length());
         for (String u : urls) {
             c += u.length();
         }

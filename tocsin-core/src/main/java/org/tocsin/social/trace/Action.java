@@ -9,6 +9,7 @@ package org.tocsin.social.trace;
  * @param shingles  sorted distinct word-pair shingle hashes, or null
  * @param signature MinHash signature of the shingles, or null
  */
+@SuppressWarnings("ArrayRecordComponent") // actions are grouped by item, never compared or hashed
 public record Action(String accountId, String postId, long second, String item, long[] shingles, int[] signature) {
     public static Action of(String accountId, String postId, long second, String item) {
         return new Action(accountId, postId, second, item, null, null);
