@@ -41,7 +41,7 @@ final class ServeHashSecretCommand implements Callable<Integer> {
     }
 
     private char[] read() throws IOException {
-        Console console = System.console();
+        Console console = Terminal.console();
         if (console != null) {
             char[] typed = console.readPassword(token ? "Token: " : "Password: ");
             return typed == null ? new char[0] : typed;

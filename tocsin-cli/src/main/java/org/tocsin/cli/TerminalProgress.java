@@ -13,7 +13,7 @@ import java.util.function.Supplier;
  */
 final class TerminalProgress implements AutoCloseable {
     private final Supplier<String> line;
-    private final boolean terminal = System.console() != null;
+    private final boolean terminal = Terminal.console() != null;
     private final PrintStream err;
     private long last;
     private int width;

@@ -68,6 +68,7 @@ class InputPathsTest {
     void everyFixtureKindIsReadAlikeByScanAndByItsOwnCommand(@TempDir Path dir) throws Exception {
         Path unicode = Files.writeString(dir.resolve("unicode.txt"), "b\u0456ld.de\n", StandardCharsets.UTF_8);
         String url = "jdbc:h2:file:" + dir.resolve("store");
+        @SuppressWarnings("ArrayRecordComponent") // a test table, never compared
         record Fixture(Path file, String scanSays, String... command) {
         }
         String profile = ROOT.resolve("examples/profile.yaml").toString();

@@ -3,6 +3,7 @@ package org.tocsin.domain;
 import com.ibm.icu.text.SpoofChecker;
 import java.text.Normalizer;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Confusable skeletons (Unicode TS #39) from ICU's {@link SpoofChecker}: two strings that look
@@ -59,7 +60,7 @@ public final class Confusables {
      * {@code s} of the character that produced skeleton character {@code i}, and {@code offsets[skeleton
      * length]} is {@code s.length()}. Null for other strings, whose skeletons ICU computes as a whole.
      */
-    public static int[] sourceOffsets(String s) {
+    public static int @Nullable [] sourceOffsets(String s) {
         int length = 0;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

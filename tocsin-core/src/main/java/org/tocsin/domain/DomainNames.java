@@ -5,6 +5,7 @@ import com.google.thirdparty.publicsuffix.PublicSuffixPatterns;
 import com.ibm.icu.text.IDNA;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Host-name normalisation. IDNA goes through ICU's UTS #46 implementation because
@@ -22,7 +23,7 @@ public final class DomainNames {
      * The ASCII (punycode) form, lower-cased, without trailing dot, or {@code null} when the name is not
      * a valid host name even by lenient standards.
      */
-    public static String toAscii(String host) {
+    public static @Nullable String toAscii(String host) {
         if (host == null) {
             return null;
         }
@@ -91,7 +92,7 @@ public final class DomainNames {
      * names under no known suffix.
      */
     public static String registrable(String asciiHost) {
-        if (asciiHost == null || isIpv4(asciiHost) || asciiHost.startsWith("[") || asciiHost.indexOf('.') < 0) {
+        if (isIpv4(asciiHost) || asciiHost.startsWith("[") || asciiHost.indexOf('.') < 0) {
             return asciiHost;
         }
         // ancestors from the longest: the first that is a public suffix decides (as in Guava)
@@ -118,7 +119,7 @@ public final class DomainNames {
     }
 
     /** Guava's own answer, kept to check {@link #registrable} against. */
-    static String registrableByGuava(String asciiHost) {
+    static @Nullable String registrableByGuava(String asciiHost) {
         try {
             InternetDomainName name = InternetDomainName.from(asciiHost);
             if (name.isUnderPublicSuffix()) {
@@ -142,7 +143,7 @@ public final class DomainNames {
     }
 
     /** The domain part of an e-mail address, ASCII and lower-cased, or {@code null}. */
-    public static String domainOfAddress(String address) {
+    public static @Nullable String domainOfAddress(@Nullable String address) {
         if (address == null) {
             return null;
         }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.tocsin.signal.SignalDefinition;
 
 /**
@@ -26,7 +27,7 @@ public final class DomainSignals {
     private DomainSignals() {
     }
 
-    public static SignalDefinition of(LookalikeKind kind) {
+    public static @Nullable SignalDefinition of(LookalikeKind kind) {
         return BY_KIND.get(kind);
     }
 

@@ -1,6 +1,7 @@
 package org.tocsin.domain;
 
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** Look-alike characters, for the homoglyph fuzzer of {@link LookalikeVariants}. */
 final class Glyphs {
@@ -34,7 +35,7 @@ final class Glyphs {
     }
 
     /** The Cyrillic letter drawn like {@code c}, or null. */
-    static Character cyrillicTwin(char c) {
+    static @Nullable Character cyrillicTwin(char c) {
         return CYRILLIC.get(c);
     }
 

@@ -2,6 +2,7 @@ package org.tocsin.domain;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Undoes the link rewriting that mail-security gateways apply on delivery (Microsoft Defender Safe Links,
@@ -14,7 +15,7 @@ public final class LinkWrappers {
     }
 
     /** The destination a security wrapper points to, or {@code null} when the URL is not wrapped. */
-    public static WebUrl unwrap(WebUrl url) {
+    public static @Nullable WebUrl unwrap(@Nullable WebUrl url) {
         if (url == null || url.asciiHost() == null) {
             return null;
         }

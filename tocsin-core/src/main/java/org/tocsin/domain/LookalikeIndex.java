@@ -8,10 +8,12 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Finds domains that imitate protected names. One implementation for every caller: the email
@@ -55,7 +57,7 @@ public final class LookalikeIndex {
      *                        registrable label (abcnews on go.com)
      */
     private record Entry(int id, ProtectedName name, String skeleton, String bareSkeleton, int maxDistance,
-                         String protectedSuffix, String suffixSkeleton) {
+                         @Nullable String protectedSuffix, String suffixSkeleton) {
         @Override
         public boolean equals(Object o) {
             return o instanceof Entry other && other.id == id;
@@ -127,9 +129,12 @@ public final class LookalikeIndex {
     }
 
     /** The suffix under which the protected label is itself a registrable domain, or null. */
-    private static String suffixOf(ProtectedName n) {
+    private static @Nullable String suffixOf(ProtectedName n) {
+        if (n.domain() == null) {
+            return null;
+        }
         String reg = DomainNames.registrable(n.domain());
-        int dot = reg == null ? -1 : reg.indexOf('.');
+        int dot = reg.indexOf('.');
         if (dot < 0 || !DomainNames.toUnicode(reg.substring(0, dot)).equals(n.label())) {
             return null;
         }
@@ -146,7 +151,10 @@ public final class LookalikeIndex {
     }
 
     /** True when the host belongs to a protected owner (its own domain or a subdomain of one). */
-    public boolean isOwnDomain(String asciiHost) {
+    public boolean isOwnDomain(@Nullable String asciiHost) {
+        if (asciiHost == null) {
+            return false;
+        }
         String reg = DomainNames.registrable(asciiHost);
         return reg != null && ownDomains.contains(reg);
     }
@@ -218,7 +226,7 @@ public final class LookalikeIndex {
             }
         }
         typos(label, skel, bare, found);
-        doubledLetters(label, skel, found);
+        doubledLetters(skel, found);
         combosquats(label, skel, found);
         subdomainTricks(asciiHost, registrable, found);
         if (found.isEmpty()) {
@@ -309,7 +317,7 @@ public final class LookalikeIndex {
     }
 
     /** Labels allowed no edit distance still catch one typo: a doubled letter (bildd), from four letters up. */
-    private void doubledLetters(String label, String skel, Map<Entry, Found> found) {
+    private void doubledLetters(String skel, Map<Entry, Found> found) {
         for (int i = 1; i < skel.length(); i++) {
             if (skel.charAt(i) != skel.charAt(i - 1)) {
                 continue;
@@ -318,7 +326,7 @@ public final class LookalikeIndex {
             for (Entry e : bySkeleton.getOrDefault(undoubled, List.of())) {
                 if (e.maxDistance == 0 && e.name.label().length() >= 4) { // app is not a typo of ap, nor dhhs of dhs
                     found(found, e).add(LookalikeKind.TYPO, "'" + skel.charAt(i) + "' doubled");
-                    found.get(e).distance = 1;
+                    Objects.requireNonNull(found.get(e)).distance = 1;
                 }
             }
         }
@@ -465,7 +473,7 @@ public final class LookalikeIndex {
         return found.computeIfAbsent(e, k -> new Found());
     }
 
-    private static <K, V> void add(Map<K, List<V>> map, K key, V value) {
+    private static <K, V> void add(Map<K, List<V>> map, @Nullable K key, V value) {
         map.computeIfAbsent(key, k -> new ArrayList<>(1)).add(value);
     }
 }

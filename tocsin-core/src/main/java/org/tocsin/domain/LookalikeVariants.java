@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Registrable look-alikes of a protected domain, for defensive registration and blocklists
@@ -279,7 +280,7 @@ public final class LookalikeVariants {
     }
 
     /** The ASCII form of a generated host when it is a valid name of the kind the fuzzer promises, else null. */
-    private static String accept(String host, Target t, boolean subdomain) {
+    private static @Nullable String accept(String host, Target t, boolean subdomain) {
         String ascii = DomainNames.toAscii(host);
         if (ascii == null || ascii.equals(t.registrable()) || !wellFormed(ascii)
                 || (ascii.contains("xn--") && !decodesTo(ascii, host))) {

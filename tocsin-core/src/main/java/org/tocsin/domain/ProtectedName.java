@@ -1,6 +1,7 @@
 package org.tocsin.domain;
 
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A name to protect against lookalikes.
@@ -13,7 +14,7 @@ import java.util.Set;
  * @param ordinaryWord the label is also an everyday word ({@code outlook}, {@code signal}): other domains
  *                     use it innocently, so it is matched with the care given to short labels
  */
-public record ProtectedName(String label, String domain, String owner, Source source, Set<String> ownDomains,
+public record ProtectedName(String label, @Nullable String domain, String owner, Source source, Set<String> ownDomains,
                             boolean ordinaryWord) {
     public enum Source { ORGANIZATION, CONTACT, PROVIDER }
 

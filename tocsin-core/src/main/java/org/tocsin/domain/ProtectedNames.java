@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.tocsin.profile.Contact;
 import org.tocsin.profile.Organization;
 import org.tocsin.profile.Profile;
@@ -79,7 +80,7 @@ public final class ProtectedNames {
      * The protected domain an alert names for a label: the registrable domain the label heads
      * (washingtonpost.com), else a listed host carrying the label (abcnews.go.com), else the first listed domain.
      */
-    private static String domainFor(String label, List<String> listed, Set<String> own, String fallback) {
+    private static @Nullable String domainFor(String label, List<String> listed, Set<String> own, String fallback) {
         for (String d : own) {
             if (unicodeLabel(d).equals(label)) {
                 return d;

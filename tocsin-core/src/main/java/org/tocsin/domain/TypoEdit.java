@@ -2,6 +2,7 @@ package org.tocsin.domain;
 
 import java.util.EnumSet;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Names the edit that turns a protected label into a look-alike, for the alert's evidence and its kinds:
@@ -22,7 +23,7 @@ record TypoEdit(Set<LookalikeKind> kinds, String detail) {
      * name), or two characters stuck on at either end (whitehouseoh, the town of White House, Ohio — words of
      * fewer than three letters are the combosquat rule's to judge, and it does not count them).
      */
-    static TypoEdit between(String target, String candidate, int distance) {
+    static @Nullable TypoEdit between(String target, String candidate, int distance) {
         int n = target.length();
         int m = candidate.length();
         if (m == n + 2 && (candidate.startsWith(target) || candidate.endsWith(target))) {

@@ -1,6 +1,7 @@
 package org.tocsin.domain;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A look-alike of a protected domain, from {@link LookalikeVariants}.
@@ -17,7 +18,7 @@ public record Variant(String domain, String fuzzer) {
     }
 
     /** The registrable domain: what to register defensively or put on a blocklist. */
-    public String registrable() {
+    public @Nullable String registrable() {
         return DomainNames.registrable(domain);
     }
 

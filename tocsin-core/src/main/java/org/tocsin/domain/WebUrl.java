@@ -3,6 +3,7 @@ package org.tocsin.domain;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A URL as an attacker wrote it, parsed leniently. {@link java.net.URI} rejects much of what mail
@@ -18,12 +19,12 @@ import java.util.Locale;
  * @param path       the path (may be empty)
  * @param query      the query without {@code ?}, or {@code null}
  */
-public record WebUrl(String raw, String scheme, String userinfo, String host, String asciiHost,
-                     String port, String path, String query) {
+public record WebUrl(String raw, String scheme, @Nullable String userinfo, @Nullable String host, @Nullable String asciiHost,
+                     @Nullable String port, String path, @Nullable String query) {
     private static final int MAX_LENGTH = 8192;
 
     /** Parses {@code text}, or returns {@code null} when it has no host we can reason about. */
-    public static WebUrl parse(String text) {
+    public static @Nullable WebUrl parse(@Nullable String text) {
         if (text == null) {
             return null;
         }
@@ -106,12 +107,12 @@ public record WebUrl(String raw, String scheme, String userinfo, String host, St
     }
 
     /** The registrable domain of the host, or {@code null} for IP literals and invalid hosts. */
-    public String registrableDomain() {
+    public @Nullable String registrableDomain() {
         return asciiHost == null || isIpLiteral() ? null : DomainNames.registrable(asciiHost);
     }
 
     /** Value of a query parameter (first occurrence, percent-decoded), or {@code null}. */
-    public String queryParameter(String name) {
+    public @Nullable String queryParameter(String name) {
         if (query == null) {
             return null;
         }
@@ -151,12 +152,12 @@ public record WebUrl(String raw, String scheme, String userinfo, String host, St
      * Browsers read decimal, octal and hexadecimal IPv4 forms ({@code http://3627734734/},
      * {@code 0xd8.0x3a...}); normalise them to dotted quads so the IP-literal rule sees them.
      */
-    private static String normaliseHost(String host) {
+    private static @Nullable String normaliseHost(String host) {
         String numeric = numericIpv4(host);
         return numeric != null ? numeric : DomainNames.toAscii(host);
     }
 
-    private static String numericIpv4(String host) {
+    private static @Nullable String numericIpv4(String host) {
         String[] parts = host.split("\\.", -1);
         if (parts.length == 0 || parts.length > 4) {
             return null;

@@ -3,4 +3,7 @@
  * List, private section included), lenient URL parsing, confusable skeletons, and the lookalike index
  * that email, site and domain-feed analyzers share.
  */
+@NullMarked
 package org.tocsin.domain;
+
+import org.jspecify.annotations.NullMarked;

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.tocsin.domain.Confusables;
 import org.tocsin.domain.DomainNames;
 import org.tocsin.domain.LookalikeIndex;
@@ -148,21 +149,21 @@ public final class EmailContext {
         return brandsByNormalisedName;
     }
 
-    public boolean isProtectedDomain(String registrable) {
+    public boolean isProtectedDomain(@Nullable String registrable) {
         return registrable != null && protectedDomains.contains(registrable);
     }
 
     /** A domain of the profile's organisations, of a contact's organisation, or of a major provider. */
-    public boolean isKnownDomain(String registrable) {
+    public boolean isKnownDomain(@Nullable String registrable) {
         return isProtectedDomain(registrable) || isProviderDomain(registrable)
                 || (registrable != null && contactDomains.contains(registrable));
     }
 
-    public boolean isProviderDomain(String registrable) {
+    public boolean isProviderDomain(@Nullable String registrable) {
         return registrable != null && providerDomains.contains(registrable);
     }
 
-    public boolean isFreeMail(String domain) {
+    public boolean isFreeMail(@Nullable String domain) {
         return domain != null && reference.freeMailDomains().contains(domain);
     }
 

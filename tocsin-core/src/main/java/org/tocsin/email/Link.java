@@ -1,5 +1,6 @@
 package org.tocsin.email;
 
+import org.jspecify.annotations.Nullable;
 import org.tocsin.domain.WebUrl;
 
 /**
@@ -11,6 +12,6 @@ import org.tocsin.domain.WebUrl;
  * @param text   the visible text of the anchor (empty for links found in plain text)
  * @param origin where it was found
  */
-public record Link(WebUrl url, String href, String text, Origin origin) {
+public record Link(@Nullable WebUrl url, String href, String text, Origin origin) {
     public enum Origin { HTML_BODY, TEXT_BODY, ATTACHMENT }
 }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The lure phrase lists from {@code tocsin/email/lure-phrases.txt}, matched against folded text.
@@ -28,7 +29,7 @@ import java.util.regex.Pattern;
 public final class LurePhrases {
     /** Characters of folded text scanned for lure phrases. */
     public static final int MAX_SCANNED = 32_768;
-    private static volatile LurePhrases bundled;
+    private static volatile @Nullable LurePhrases bundled;
     private static final String WORD_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789";
     /** What may follow the first character of a phrase in folded text; {@link #END} is the end of the text. */
     private static final char END = '\u0000';

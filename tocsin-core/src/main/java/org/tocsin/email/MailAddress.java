@@ -1,12 +1,13 @@
 package org.tocsin.email;
 
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A mailbox as written in a header: the display name (decoded, may be empty) and the address.
  * {@code address} is lower-cased; {@code domain} is its ASCII domain or {@code null}.
  */
-public record MailAddress(String displayName, String address, String domain) {
+public record MailAddress(String displayName, String address, @Nullable String domain) {
     public MailAddress {
         displayName = displayName == null ? "" : displayName.strip();
         address = address == null ? "" : address.strip().toLowerCase(Locale.ROOT);

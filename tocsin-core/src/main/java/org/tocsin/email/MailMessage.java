@@ -3,6 +3,7 @@ package org.tocsin.email;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 import org.tocsin.evidence.EvidenceRef;
 
 /**
@@ -11,9 +12,9 @@ import org.tocsin.evidence.EvidenceRef;
  *
  * @param attachedMessages messages carried inside this one (message/rfc822 parts, Outlook .msg files)
  */
-public record MailMessage(EvidenceRef evidence, List<HeaderField> headers, MailAddress from,
-                          List<MailAddress> replyTo, MailAddress sender, String returnPath,
-                          List<MailAddress> to, String subject, String messageId, String date,
+public record MailMessage(EvidenceRef evidence, List<HeaderField> headers, @Nullable MailAddress from,
+                          List<MailAddress> replyTo, @Nullable MailAddress sender, @Nullable String returnPath,
+                          List<MailAddress> to, String subject, String messageId, @Nullable String date,
                           String text, String html, List<MailAttachment> attachments,
                           List<MailMessage> attachedMessages, List<String> problems) {
     public MailMessage {
@@ -39,7 +40,7 @@ public record MailMessage(EvidenceRef evidence, List<HeaderField> headers, MailA
         return out;
     }
 
-    public String firstHeader(String name) {
+    public @Nullable String firstHeader(String name) {
         for (HeaderField h : headers) {
             if (h.name().equalsIgnoreCase(name)) {
                 return h.value();
@@ -48,7 +49,7 @@ public record MailMessage(EvidenceRef evidence, List<HeaderField> headers, MailA
         return null;
     }
 
-    public String fromDomain() {
+    public @Nullable String fromDomain() {
         return from == null ? null : from.domain();
     }
 

@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jspecify.annotations.Nullable;
 import org.tocsin.domain.LinkWrappers;
 import org.tocsin.domain.WebUrl;
 import org.tocsin.text.TextFold;
@@ -151,7 +152,7 @@ public final class MessageView {
     }
 
     /** Where a link leads: its own URL, or the destination inside a mail gateway's wrapper (Safe Links ...). */
-    private static WebUrl target(String href) {
+    private static @Nullable WebUrl target(String href) {
         WebUrl url = WebUrl.parse(href);
         WebUrl inner = LinkWrappers.unwrap(url);
         return inner != null ? inner : url;

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Which headers of a message the defender's own mail servers wrote, read from its Received chain the way
@@ -48,7 +49,7 @@ public final class ReceivedChain {
         return trusted;
     }
 
-    private static String host(Pattern p, String value) {
+    private static @Nullable String host(Pattern p, String value) {
         Matcher m = p.matcher(value);
         return m.find() ? m.group(1).toLowerCase(Locale.ROOT) : null;
     }

@@ -4,4 +4,7 @@
  * {@code email.read}, rules in {@code email.rules}, and the triage that wires them together in
  * {@code email.triage}; the model depends on none of them. Nothing about email lives outside this package tree.
  */
+@NullMarked
 package org.tocsin.email;
+
+import org.jspecify.annotations.NullMarked;

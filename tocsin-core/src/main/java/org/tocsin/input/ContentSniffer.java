@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one place that reads what an input holds from its first bytes, never from its name: attachments and exports
@@ -309,7 +310,7 @@ public final class ContentSniffer {
      *
      * @param utf8 a decoder to reuse (reset here)
      */
-    public static String textLine(CharsetDecoder utf8, byte[] bytes, int from, int to) {
+    public static @Nullable String textLine(CharsetDecoder utf8, byte[] bytes, int from, int to) {
         String s;
         try {
             s = utf8.reset().decode(ByteBuffer.wrap(bytes, from, to - from)).toString();
@@ -395,7 +396,7 @@ public final class ContentSniffer {
             return new String(b, from, to - from, StandardCharsets.ISO_8859_1);
         }
 
-        String text() {
+        @Nullable String text() {
             return textLine(utf8, b, from, to);
         }
     }

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One input to read: a file (named on the command line, or found in a directory named there) or a stream such as
@@ -13,11 +14,11 @@ import java.util.Objects;
  */
 public final class Input {
     private final String name;
-    private final Path path;
-    private final InputStream stream;
+    private final @Nullable Path path;
+    private final @Nullable InputStream stream;
     private final boolean named;
 
-    private Input(String name, Path path, InputStream stream, boolean named) {
+    private Input(String name, @Nullable Path path, @Nullable InputStream stream, boolean named) {
         this.name = Objects.requireNonNull(name);
         this.path = path;
         this.stream = stream;
@@ -40,7 +41,7 @@ public final class Input {
     }
 
     /** The file, or null for a stream. */
-    public Path path() {
+    public @Nullable Path path() {
         return path;
     }
 

@@ -19,9 +19,11 @@ import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns what a user names (files, directories, {@code -} for standard input) into the inputs to read, for every
@@ -167,7 +169,7 @@ public final class InputWalker {
         }
 
         /** The attributes of what the path leads to (links followed), or null after reporting why there are none. */
-        private BasicFileAttributes attributes(Path path) {
+        private @Nullable BasicFileAttributes attributes(Path path) {
             try {
                 return Files.readAttributes(path, BasicFileAttributes.class);
             } catch (NoSuchFileException e) {
@@ -196,7 +198,7 @@ public final class InputWalker {
                 visitor.problem(dir.toString(), "cannot list directory: " + reason(e));
                 return;
             } catch (DirectoryIteratorException e) {
-                visitor.problem(dir.toString(), "listing broke off: " + reason(e.getCause()));
+                visitor.problem(dir.toString(), "listing broke off: " + reason(Objects.requireNonNull(e.getCause())));
             }
             children.sort(Comparator.comparing(p -> p.getFileName().toString()));
             ancestors.push(key);

@@ -1,5 +1,7 @@
 package org.tocsin.input;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What {@link ContentSniffer} made of an input.
  *
@@ -10,7 +12,7 @@ package org.tocsin.input;
  * @param detail  for {@link ContentKind#UNKNOWN}, what it looked like instead ("binary data", "JSON of another
  *                shape", …); otherwise null
  */
-public record Sniffed(ContentKind kind, boolean gzip, boolean damaged, String detail) {
+public record Sniffed(ContentKind kind, boolean gzip, boolean damaged, @Nullable String detail) {
 
     static Sniffed of(ContentKind kind, boolean gzip) {
         return new Sniffed(kind, gzip, false, null);

@@ -1,6 +1,7 @@
 package org.tocsin.intel;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.tocsin.intel.KnownIndicator.Level;
 
 /**
@@ -14,7 +15,7 @@ import org.tocsin.intel.KnownIndicator.Level;
  * @param because      the evidence, one sentence each, strongest first
  * @param alternatives other actors the case is consistent with, as "name (confidence)"
  */
-public record Attribution(String actorId, String actorName, Level confidence, List<String> because,
+public record Attribution(@Nullable String actorId, @Nullable String actorName, @Nullable Level confidence, List<String> because,
                           List<String> alternatives) {
     public Attribution {
         because = List.copyOf(because);

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.tocsin.domain.DomainNames;
 import org.tocsin.domain.WebUrl;
 import org.tocsin.intel.KnownIndicator.Level;
@@ -151,7 +152,7 @@ public final class Attributor {
 
     /** One observed thing matching one known indicator, and how (equal, or within its domain). */
     private record Hit(Observed observed, KnownIndicator indicator, String how) {
-        String describe(String actorName) {
+        String describe(@Nullable String actorName) {
             KnownIndicator k = indicator;
             String source = k.source();
             int http = source.indexOf(" http");
@@ -197,7 +198,7 @@ public final class Attributor {
         return hits;
     }
 
-    private static String parent(String domain, String registrable) {
+    private static @Nullable String parent(String domain, @Nullable String registrable) {
         if (registrable == null || domain.equals(registrable)) {
             return null;
         }
@@ -205,13 +206,13 @@ public final class Attributor {
         return dot < 0 ? null : domain.substring(dot + 1);
     }
 
-    private static String hostOf(String url) {
+    private static @Nullable String hostOf(@Nullable String url) {
         WebUrl u = WebUrl.parse(url);
         return u == null || u.asciiHost() == null ? null : u.asciiHost().toLowerCase(Locale.ROOT);
     }
 
     /** The lookup key an indicator and an observation share; null for types attribution does not compare. */
-    private static String key(String type, String value) {
+    private static @Nullable String key(@Nullable String type, @Nullable String value) {
         return switch (type) {
             case "domain-name" -> "domain:" + value;
             case "url" -> "url:" + value;
@@ -256,7 +257,7 @@ public final class Attributor {
             return techniques.values().stream().filter(w -> w >= 0.5 - 1e-9).mapToDouble(Double::doubleValue).sum();
         }
 
-        Level level() {
+        @Nullable Level level() {
             int p = points();
             if (p >= 4 || (p >= 3 && !techniques.isEmpty())) {
                 return Level.HIGH;

@@ -2,6 +2,7 @@ package org.tocsin.intel;
 
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An observable someone vouches for as an actor's (or as bad, actor unknown).
@@ -13,8 +14,8 @@ import java.util.Objects;
  * @param note       why, in the source's words
  * @param techniques ATT&amp;CK or DISARM ids the source associates with it
  */
-public record KnownIndicator(Observed observed, String actor, String confidence, String source, String note,
-                             List<String> techniques) {
+public record KnownIndicator(Observed observed, String actor, @Nullable String confidence, @Nullable String source, @Nullable String note,
+                             @Nullable List<String> techniques) {
     public KnownIndicator {
         Objects.requireNonNull(observed, "observed");
         Objects.requireNonNull(source, "source");
@@ -43,7 +44,7 @@ public record KnownIndicator(Observed observed, String actor, String confidence,
         }
 
         /** From a word ({@code low}, {@code moderate}/{@code medium}, {@code high}) or a STIX integer; anything else is an error. */
-        public static Level parse(String s) {
+        public static Level parse(@Nullable String s) {
             if (s == null) {
                 throw new IllegalArgumentException("confidence is missing (low, moderate or high)");
             }

@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The indicators Tocsin ships: infrastructure a primary public source ties to an actor
@@ -15,7 +16,7 @@ import java.util.List;
  */
 public final class KnownIndicators {
     static final String RESOURCE = "/tocsin/intel/known-indicators.json";
-    private static volatile List<KnownIndicator> bundled;
+    private static volatile @Nullable List<KnownIndicator> bundled;
 
     private KnownIndicators() {
     }
@@ -50,17 +51,17 @@ public final class KnownIndicators {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     private static final class Document {
-        @JsonProperty("indicators") List<Entry> indicators;
+        @JsonProperty("indicators") @Nullable List<Entry> indicators;
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     private static final class Entry {
-        @JsonProperty("type") String type;
-        @JsonProperty("value") String value;
-        @JsonProperty("actor") String actor;
-        @JsonProperty("confidence") String confidence;
-        @JsonProperty("source") String source;
-        @JsonProperty("note") String note;
-        @JsonProperty("techniques") List<String> techniques;
+        @JsonProperty("type") @Nullable String type;
+        @JsonProperty("value") @Nullable String value;
+        @JsonProperty("actor") @Nullable String actor;
+        @JsonProperty("confidence") @Nullable String confidence;
+        @JsonProperty("source") @Nullable String source;
+        @JsonProperty("note") @Nullable String note;
+        @JsonProperty("techniques") @Nullable List<String> techniques;
     }
 }

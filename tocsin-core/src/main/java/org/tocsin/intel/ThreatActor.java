@@ -2,6 +2,7 @@ package org.tocsin.intel;
 
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A known threat actor as Tocsin names it.
@@ -14,8 +15,8 @@ import java.util.Objects;
  * @param techniques  MITRE ATT&amp;CK technique ids the actor is known to use (may be empty)
  * @param references  source URLs
  */
-public record ThreatActor(String id, String name, List<String> aliases, String country, String description,
-        List<String> techniques, List<String> references) {
+public record ThreatActor(@Nullable String id, @Nullable String name, @Nullable List<String> aliases, @Nullable String country, @Nullable String description,
+        @Nullable List<String> techniques, @Nullable List<String> references) {
 
     public ThreatActor {
         Objects.requireNonNull(id, "id");

@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The curated threat actors bundled in {@code tocsin/intel/threat-actors.json}, loaded once.
@@ -24,7 +25,7 @@ import java.util.regex.Pattern;
 public final class ThreatActors {
     static final String RESOURCE = "/tocsin/intel/threat-actors.json";
     private static final Pattern SEPARATORS = Pattern.compile("[\\s\\-_.]+");
-    private static volatile ThreatActors bundled;
+    private static volatile @Nullable ThreatActors bundled;
 
     private final List<ThreatActor> actors;
     private final Map<String, ThreatActor> byId;
@@ -43,7 +44,7 @@ public final class ThreatActors {
                     throw new IllegalStateException("threat actor '" + a.id() + "' has an empty name");
                 }
                 ThreatActor other = names.putIfAbsent(key, a);
-                if (other != null && other != a) {
+                if (other != null && !other.equals(a)) {
                     throw new IllegalStateException("name '" + n + "' (" + key + ") belongs to both '"
                             + other.id() + "' and '" + a.id() + "'");
                 }
@@ -102,7 +103,7 @@ public final class ThreatActors {
     }
 
     /** The actor an id, preferred name or alias designates (as {@link #byName}, ids also accepted). */
-    public Optional<ThreatActor> resolve(String alias) {
+    public Optional<ThreatActor> resolve(@Nullable String alias) {
         if (alias == null) {
             return Optional.empty();
         }
@@ -118,17 +119,17 @@ public final class ThreatActors {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     private static final class Document {
-        @JsonProperty("actors") List<Entry> actors;
+        @JsonProperty("actors") @Nullable List<Entry> actors;
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     private static final class Entry {
-        @JsonProperty("id") String id;
-        @JsonProperty("name") String name;
-        @JsonProperty("aliases") List<String> aliases;
-        @JsonProperty("country") String country;
-        @JsonProperty("description") String description;
-        @JsonProperty("techniques") List<String> techniques;
-        @JsonProperty("references") List<String> references;
+        @JsonProperty("id") @Nullable String id;
+        @JsonProperty("name") @Nullable String name;
+        @JsonProperty("aliases") @Nullable List<String> aliases;
+        @JsonProperty("country") @Nullable String country;
+        @JsonProperty("description") @Nullable String description;
+        @JsonProperty("techniques") @Nullable List<String> techniques;
+        @JsonProperty("references") @Nullable List<String> references;
     }
 }

@@ -9,13 +9,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The bundled reference lists, loaded once. Immutable and shared, so analyzers can hold it without
  * copying and Flink operators can rebuild it from the classpath.
  */
 public final class ReferenceData {
-    private static volatile ReferenceData bundled;
+    private static volatile @Nullable ReferenceData bundled;
 
     private final Set<String> urlShorteners;
     private final Set<String> freeMailDomains;
@@ -136,7 +137,7 @@ public final class ReferenceData {
     }
 
     /** Risk of a file extension (no dot, lower case), or {@code null} when it is not on the list. */
-    public FileTypeRisk fileTypeRisk(String extension) {
+    public @Nullable FileTypeRisk fileTypeRisk(String extension) {
         return dangerousExtensions.get(extension.toLowerCase(Locale.ROOT));
     }
 

@@ -4,4 +4,7 @@
  * {@code src/main/resources/tocsin/reference}, with its source and licence in its header, and is
  * loaded here and nowhere else.
  */
+@NullMarked
 package org.tocsin.reference;
+
+import org.jspecify.annotations.NullMarked;

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jspecify.annotations.Nullable;
 import org.tocsin.site.read.SitePage;
 
 /**
@@ -21,8 +22,8 @@ import org.tocsin.site.read.SitePage;
  *                 without their text — or null when it has too little chrome to tell sites apart
  */
 public record PageView(SitePage page, String path, String title, String text, Map<String, String> meta,
-                       List<Link> links, List<String> scripts, boolean article, List<String> bylines, String published,
-                       String template) {
+                       List<Link> links, List<String> scripts, boolean article, List<String> bylines, @Nullable String published,
+                       @Nullable String template) {
     /** Characters of visible text kept per page: enough for an article, bounded for a 2 MiB page. */
     static final int MAX_TEXT = 200_000;
     private static final int MAX_SCRIPT = 20_000;
@@ -70,7 +71,7 @@ public record PageView(SitePage page, String path, String title, String text, Ma
      * The chrome's skeleton, hashed: sites generated from one operator's template share it exactly, whatever
      * their articles; the link texts and targets are left out, so renamed sections do not hide it.
      */
-    private static String template(Document doc) {
+    private static @Nullable String template(Document doc) {
         StringBuilder skeleton = new StringBuilder();
         int elements = 0;
         for (Element chrome : doc.select("header, nav, footer")) {

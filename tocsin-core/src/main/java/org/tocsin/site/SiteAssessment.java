@@ -1,6 +1,7 @@
 package org.tocsin.site;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.tocsin.signal.Assessment;
 
 /**
@@ -12,8 +13,8 @@ import org.tocsin.signal.Assessment;
  * @param ids      what it carries that other sites may share (analytics, ads, verification, build)
  * @param network  the network it belongs to, or null
  */
-public record SiteAssessment(String site, int pages, Assessment assessment, List<Criterion> criteria, List<SiteId> ids,
-                             String network) {
+public record SiteAssessment(String site, int pages, Assessment assessment, List<Criterion> criteria, @Nullable List<SiteId> ids,
+                             @Nullable String network) {
     public SiteAssessment {
         criteria = List.copyOf(criteria);
         ids = List.copyOf(ids);

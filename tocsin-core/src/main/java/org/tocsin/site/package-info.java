@@ -4,4 +4,7 @@
  * verdict per site and networks of sites that share infrastructure. Pages come from {@code site.read}, rules live
  * in {@code site.rules}, and the assessor that runs them over a set of archives in {@code site.assess}.
  */
+@NullMarked
 package org.tocsin.site;
+
+import org.jspecify.annotations.NullMarked;

@@ -2,6 +2,7 @@ package org.tocsin.social;
 
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One post of a social-media archive in Tocsin's canonical form (the posts CSV's columns). Every reader — the
@@ -19,7 +20,7 @@ import java.util.List;
  * @param lang        the language tag the source gives, or null
  */
 public record Post(String postId, String accountId, String accountName, Instant createdAt, PostKind kind, String text,
-                   List<String> urls, String reshareOf, String replyTo, String lang) {
+                   List<String> urls, @Nullable String reshareOf, @Nullable String replyTo, @Nullable String lang) {
     public Post {
         urls = List.copyOf(urls);
         text = text == null ? "" : text;

@@ -1,13 +1,14 @@
 package org.tocsin.social;
 
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /** What a post is: the canonical schema's {@code kind} column. */
 public enum PostKind {
     POST, RESHARE, REPLY, QUOTE;
 
     /** The canonical name ({@code post}, {@code reshare}, …), a post when absent, or null when {@code s} is none of them. */
-    public static PostKind parse(String s) {
+    public static @Nullable PostKind parse(String s) {
         if (s == null) {
             return POST;
         }

@@ -6,4 +6,7 @@
  * embedded runner that wires them together lives above them in {@code coordination}. The Flink job in
  * {@code tocsin-flink} runs the same traces and network code.
  */
+@NullMarked
 package org.tocsin.social;
+
+import org.jspecify.annotations.NullMarked;

@@ -41,9 +41,8 @@ public final class MatchWords {
                     start = i;
                 }
                 raw.append(c);
-            } else if (start >= 0 && isApostrophe(c) && i + 1 < text.length() && isWordChar(text.charAt(i + 1))) {
-                continue; // inside a word: "don't", "Scott's"
-            } else if (start >= 0) {
+            } else if (start >= 0 && !(isApostrophe(c) && i + 1 < text.length() && isWordChar(text.charAt(i + 1)))) {
+                // an apostrophe inside a word ("don't", "Scott's") does not end it
                 String folded = TextFold.fold(raw.toString());
                 out.add(new Word(folded, STOP.contains(folded), start, i));
                 raw.setLength(0);

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Finds which reference articles a suspect text copies or rewrites (the CopyCop / Storm-1516 and
@@ -65,7 +66,7 @@ public final class NearDuplicates {
     private final String[] ids;
     private final String[] urls;
     private final String[] titles;
-    private final String[] texts; // null when not kept
+    private final String @Nullable [] texts; // null when not kept
     private final int[] shingleCounts;
     private final int[] signatures;
     private final long[][] bands;
@@ -143,7 +144,7 @@ public final class NearDuplicates {
         return Arrays.stream(sorted).distinct().toArray();
     }
 
-    private CopyMatch verify(String suspectText, List<MatchWords.Word> words, long[] shingles, int[] sig, int doc) {
+    private @Nullable CopyMatch verify(String suspectText, List<MatchWords.Word> words, long[] shingles, int[] sig, int doc) {
         double estSimilarity = MinHash.similarity(sig, signatures, doc * MinHash.HASHES);
         double estContainment = containmentFrom(estSimilarity, shingles.length, shingleCounts[doc]);
         if (texts == null) {

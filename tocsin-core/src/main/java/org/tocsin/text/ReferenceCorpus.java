@@ -3,6 +3,7 @@ package org.tocsin.text;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Objects;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -20,6 +21,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 import org.tocsin.input.Input;
 import org.tocsin.input.JsonLimits;
 import org.tocsin.input.InputWalker;
@@ -61,7 +63,7 @@ public record ReferenceCorpus(List<ReferenceArticle> articles, List<Problem> pro
         for (Input input : new InputWalker().under(path, (where, reason) -> problems.add(new Problem(where, reason)))) {
             if (!input.isFile()) {
                 problems.add(new Problem(input.name(), "a reference corpus is read from files"));
-            } else if (kind(input.path()) != null) {
+            } else if (input.path() != null && kind(input.path()) != null) {
                 readFile(input.path(), articles, problems);
             } else if (input.named()) {
                 problems.add(new Problem(input.name(), "not a .jsonl, .txt, .html or .htm file"));
@@ -70,7 +72,7 @@ public record ReferenceCorpus(List<ReferenceArticle> articles, List<Problem> pro
         return new ReferenceCorpus(articles, problems);
     }
 
-    private static String kind(Path p) {
+    private static @Nullable String kind(Path p) {
         String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".jsonl")) {
             return "jsonl";
@@ -97,7 +99,7 @@ public record ReferenceCorpus(List<ReferenceArticle> articles, List<Problem> pro
             }
             String text = decode(Files.readAllBytes(f), where, problems);
             String id = stripExtension(f.getFileName().toString());
-            ReferenceArticle a = "html".equals(kind) ? fromHtml(id, text, f) : new ReferenceArticle(id, "", "", text);
+            ReferenceArticle a = "html".equals(kind) ? fromHtml(id, text) : new ReferenceArticle(id, "", "", text);
             if (a.text().isBlank()) {
                 problems.add(new Problem(where, "no text"));
             } else {
@@ -131,7 +133,7 @@ public record ReferenceCorpus(List<ReferenceArticle> articles, List<Problem> pro
                 } catch (JsonProcessingException e) {
                     problems.add(new Problem(where, "not JSON: " + e.getOriginalMessage()));
                 } catch (IllegalArgumentException e) {
-                    problems.add(new Problem(where, e.getMessage()));
+                    problems.add(new Problem(where, Objects.toString(e.getMessage(), e.toString())));
                 }
             }
         }
@@ -178,7 +180,7 @@ public record ReferenceCorpus(List<ReferenceArticle> articles, List<Problem> pro
         return v != null && v.isTextual() ? v.asText() : "";
     }
 
-    private static ReferenceArticle fromHtml(String id, String html, Path f) {
+    private static ReferenceArticle fromHtml(String id, String html) {
         Document doc = Jsoup.parse(html);
         String title = doc.title();
         if (title.isBlank()) {

@@ -1,6 +1,7 @@
 package org.tocsin.text;
 
 import java.lang.Character.UnicodeScript;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Characters that disguise text: invisible ones that split words for filters (zero-width spaces, bidi
@@ -38,7 +39,7 @@ public final class SuspiciousCharacters {
     }
 
     /** The first word that mixes scripts or uses decorative letters, or {@code null}. */
-    public static String disguisedWord(String s) {
+    public static @Nullable String disguisedWord(String s) {
         for (String word : s.split("[\\s\\p{Punct}]+")) {
             if (isDisguised(word)) {
                 return word;

@@ -4,6 +4,7 @@ import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Text from hostile input made safe to print: control characters (C0, DEL, C1) and the invisible format characters
@@ -31,7 +32,7 @@ public final class TerminalText {
     }
 
     /** The text with every unsafe character escaped; {@code null} stays {@code null}. */
-    public static String escape(String s) {
+    public static @Nullable String escape(String s) {
         if (s == null) {
             return null;
         }

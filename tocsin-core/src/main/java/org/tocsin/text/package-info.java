@@ -3,4 +3,7 @@
  * detection of invisible and look-alike characters, and copy and rewrite detection of articles against a
  * reference corpus ({@link org.tocsin.text.NearDuplicates}).
  */
+@NullMarked
 package org.tocsin.text;
+
+import org.jspecify.annotations.NullMarked;

@@ -105,7 +105,7 @@ class ContentSnifferTest {
     @Test
     void mailIsKnownByItsHeaderBlockWhateverBytesItsValuesHold() {
         assertThat(kind("Return-Path: <a@b.c>\r\nSubject: \u001b[2J\u001b]0;owned\u0007 \u202egpj.exe\r\n\r\nbody")).isEqualTo(ContentKind.MAIL_MESSAGE);
-        assertThat(sniff(("X-Spam: yes\r\nSubject: caf\u00e9\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1)).kind()).isEqualTo(ContentKind.MAIL_MESSAGE);
+        assertThat(sniff("X-Spam: yes\r\nSubject: caf\u00e9\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1)).kind()).isEqualTo(ContentKind.MAIL_MESSAGE);
         byte[] hugeHeader = new byte[1 << 20];
         Arrays.fill(hugeHeader, (byte) 'A');
         byte[] start = "Subject: ".getBytes(StandardCharsets.US_ASCII);

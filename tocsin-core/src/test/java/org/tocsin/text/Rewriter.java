@@ -3,6 +3,7 @@ package org.tocsin.text;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.regex.Matcher;
@@ -69,7 +70,7 @@ final class Rewriter {
                 }
                 double kind = random.nextDouble();
                 if (kind < 0.5) {
-                    String synonym = SYNONYMS.get(word.toLowerCase());
+                    String synonym = SYNONYMS.get(word.toLowerCase(Locale.ROOT));
                     out.append(synonym != null ? synonym : FILLER[random.nextInt(FILLER.length)]);
                 } else if (kind < 0.75) {
                     // deleted: nothing written

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -43,7 +44,8 @@ final class Publisher implements AutoCloseable {
             return;
         }
         publishNow();
-        timer.scheduleWithFixedDelay(this::publishNow, every.toSeconds(), every.toSeconds(), TimeUnit.SECONDS);
+        Future<?> unused = timer.scheduleWithFixedDelay(this::publishNow, // publishNow logs its own failures
+                every.toSeconds(), every.toSeconds(), TimeUnit.SECONDS);
     }
 
     /** One round; a failure is logged and the next round tries again (a scheduled task that throws would stop). */

@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
@@ -39,7 +40,7 @@ final class SlowRefusals implements AutoCloseable {
         }
         CompletableFuture<Void> later = new CompletableFuture<>();
         try {
-            timer.schedule(() -> {
+            Future<?> unused = timer.schedule(() -> { // the task cannot throw; its outcome is `later`
                 waiting.release();
                 later.completeExceptionally(refusal);
             }, pause.toMillis(), TimeUnit.MILLISECONDS);

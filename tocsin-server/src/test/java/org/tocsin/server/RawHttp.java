@@ -38,7 +38,7 @@ final class RawHttp {
     static Response send(int port, String from, String requestLine, String... headers) throws IOException {
         try (Socket s = new Socket()) {
             s.bind(new InetSocketAddress(InetAddress.getByName(from), 0));
-            s.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
+            s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 5_000);
             s.setSoTimeout(30_000);
             StringBuilder req = new StringBuilder(requestLine).append("\r\nHost: 127.0.0.1:").append(port).append("\r\n");
             boolean connection = false;

@@ -16,6 +16,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.Set;
@@ -221,9 +222,9 @@ final class H2StoreFile {
 
     /** A second name for the damaged file (a hard link where the file system allows one, else a copy): never deleted. */
     private Path keepAside() throws IOException {
-        Path aside = location.sibling(location.h2File().getFileName() + BROKEN + LocalDateTime.now().format(STAMP) + StoreLocation.MV_SUFFIX);
+        Path aside = location.sibling(location.h2File().getFileName() + BROKEN + LocalDateTime.now(ZoneId.systemDefault()).format(STAMP) + StoreLocation.MV_SUFFIX);
         for (int i = 2; Files.exists(aside); i++) {
-            aside = location.sibling(location.h2File().getFileName() + BROKEN + LocalDateTime.now().format(STAMP) + "-" + i + StoreLocation.MV_SUFFIX);
+            aside = location.sibling(location.h2File().getFileName() + BROKEN + LocalDateTime.now(ZoneId.systemDefault()).format(STAMP) + "-" + i + StoreLocation.MV_SUFFIX);
         }
         try {
             Files.createLink(aside, location.mvFile());

@@ -19,6 +19,7 @@ import org.bouncycastle.asn1.x509.Extensions;
 import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.TBSCertificate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The host names an X.509 certificate is for: every subjectAltName dNSName, and subject CNs that look
@@ -91,7 +92,7 @@ final class CertificateNames {
     }
 
     /** A name as a feed writes it, trimmed and without a wildcard label; null when nothing is left. */
-    static String hostName(String raw) {
+    static @Nullable String hostName(String raw) {
         String s = raw.strip();
         if (s.startsWith("*.")) {
             s = s.substring(2);

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.function.Consumer;
 import org.tocsin.domain.feed.CertificateNames.NameSet;
 
@@ -60,7 +61,7 @@ final class CertstreamReader {
                 sink.accept(FeedItem.name(where, name));
             }
         } catch (Shape e) {
-            sink.accept(FeedItem.problem(where, e.getMessage()));
+            sink.accept(FeedItem.problem(where, Objects.toString(e.getMessage(), e.toString())));
         }
     }
 

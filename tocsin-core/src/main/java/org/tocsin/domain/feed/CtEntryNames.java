@@ -2,6 +2,7 @@ package org.tocsin.domain.feed;
 
 import java.util.Base64;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** The host names of one CT {@code get-entries} entry, from its base64 {@code leaf_input} and {@code extra_data}. */
 final class CtEntryNames {
@@ -13,7 +14,7 @@ final class CtEntryNames {
      * @param extraText null when the entry has no {@code extra_data}
      * @throws IllegalArgumentException saying which field is wrong and how
      */
-    static List<String> of(String leafText, String extraText) {
+    static List<String> of(String leafText, @Nullable String extraText) {
         byte[] leafBytes = base64("leaf_input", leafText);
         if (extraText != null) {
             base64("extra_data", extraText); // the names are in the leaf; a bad chain still marks a bad entry
@@ -40,7 +41,7 @@ final class CtEntryNames {
     }
 
     /** The first character outside the alphabet, which the JDK reports only as a signed hex byte. */
-    private static String base64Problem(String text, IllegalArgumentException e) {
+    private static @Nullable String base64Problem(String text, IllegalArgumentException e) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+' || c == '/' || c == '=')) {

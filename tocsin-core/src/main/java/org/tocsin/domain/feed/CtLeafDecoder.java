@@ -18,6 +18,7 @@ final class CtLeafDecoder {
      * {@code precert_entry} the TBSCertificate as the log saw it (poison extension removed), which
      * carries the same names the certificate will.
      */
+    @SuppressWarnings("ArrayRecordComponent") // a decoded leaf handed on, never compared or hashed
     record Leaf(long timestamp, EntryType type, byte[] der) {}
 
     private CtLeafDecoder() {}
@@ -48,7 +49,7 @@ final class CtLeafDecoder {
             default -> throw new IllegalArgumentException("unknown entry type " + entryType);
         }
         int extensions = in.u16("extensions length");
-        in.skip(extensions, "extensions", "extensions length " + extensions + " past end of data");
+        in.skipOrThrow(extensions, "extensions length " + extensions + " past end of data");
         if (in.remaining() > 0) {
             throw new IllegalArgumentException(in.remaining() + " bytes after the end of the leaf");
         }
@@ -95,15 +96,15 @@ final class CtLeafDecoder {
                 throw new IllegalArgumentException(field + " is empty");
             }
             int start = pos;
-            skip(length, field, field + " length " + length + " past end of data");
+            skipOrThrow(length, field + " length " + length + " past end of data");
             return Arrays.copyOfRange(data, start, pos);
         }
 
         void skip(int n, String field) {
-            skip(n, field, "data ends inside the " + field + " (leaf is " + data.length + " bytes)");
+            skipOrThrow(n, "data ends inside the " + field + " (leaf is " + data.length + " bytes)");
         }
 
-        void skip(int n, String field, String message) {
+        void skipOrThrow(int n, String message) {
             if (n > remaining()) {
                 throw new IllegalArgumentException(message);
             }

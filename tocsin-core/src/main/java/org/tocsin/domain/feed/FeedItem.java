@@ -1,6 +1,7 @@
 package org.tocsin.domain.feed;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One item read from a domain feed: a name to check, or what was wrong with one place in the feed.
@@ -8,7 +9,7 @@ import java.util.Objects;
  * {@code path:LINE} (1-based) for line-based feeds, {@code path#N} for the N-th entry (0-based) of a CT
  * {@code get-entries} file, or the bare path for a problem with the whole file; {@code -} is standard input.
  */
-public record FeedItem(String source, String name, String problem) {
+public record FeedItem(String source, @Nullable String name, @Nullable String problem) {
 
     public FeedItem {
         Objects.requireNonNull(source, "source");

@@ -10,7 +10,9 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
+import java.util.Objects;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * CT {@code get-entries} responses ({@code {"entries":[...]}}, several may follow each other) and bare
@@ -22,7 +24,7 @@ final class GetEntriesReader {
     private final Consumer<FeedItem> sink;
     private int next;
     /** The entry being read, for naming the place where the JSON broke; null between entries. */
-    private String open;
+    private @Nullable String open;
 
     GetEntriesReader(String source, Consumer<FeedItem> sink) {
         this.source = source;
@@ -108,11 +110,11 @@ final class GetEntriesReader {
             return;
         }
         try {
-            for (String name : CtEntryNames.of(leaf, extra)) {
+            for (String name : CtEntryNames.of(Objects.requireNonNull(leaf), extra)) {
                 sink.accept(FeedItem.name(where, name));
             }
         } catch (IllegalArgumentException e) {
-            sink.accept(FeedItem.problem(where, e.getMessage()));
+            sink.accept(FeedItem.problem(where, Objects.toString(e.getMessage(), e.toString())));
         }
     }
 

@@ -5,13 +5,14 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.zip.ZipException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns damaged gzip data into an early end of input, remembering why, so the names read so far stand
  * and the damage is reported once, at the end. Errors of the underlying stream still propagate.
  */
 final class GzipGuard extends FilterInputStream {
-    private String failure;
+    private @Nullable String failure;
 
     GzipGuard(InputStream in) {
         super(in);
@@ -30,7 +31,7 @@ final class GzipGuard extends FilterInputStream {
     }
 
     /** Why the gzip data broke off; null while it has not. */
-    String failure() {
+    @Nullable String failure() {
         return failure;
     }
 

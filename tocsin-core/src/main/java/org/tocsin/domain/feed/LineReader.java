@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads lines as bytes, so that a line is checked (length, encoding) before it becomes text, and a
@@ -121,7 +122,7 @@ final class LineReader {
     }
 
     /** The line as text; null when it is not UTF-8 or holds control characters other than tab (as the sniffer judges it). */
-    String text() {
+    @Nullable String text() {
         return org.tocsin.input.ContentSniffer.textLine(utf8, line, 0, length);
     }
 }

@@ -4,4 +4,7 @@
  * or each malformed item becomes a {@link org.tocsin.domain.feed.FeedItem} as soon as it is read, so
  * memory does not grow with the feed; matching the names is the caller's business.
  */
+@NullMarked
 package org.tocsin.domain.feed;
+
+import org.jspecify.annotations.NullMarked;

@@ -2,6 +2,8 @@ package org.tocsin.domain.watch;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.tocsin.domain.DomainSignals;
 import org.tocsin.domain.LookalikeKind;
 import org.tocsin.domain.LookalikeMatch;
@@ -29,7 +31,7 @@ public record DomainAlert(String source, String host, LookalikeMatch match, List
         return match.target().owner();
     }
 
-    public String protectedDomain() {
+    public @Nullable String protectedDomain() {
         return match.target().domain();
     }
 
@@ -41,7 +43,7 @@ public record DomainAlert(String source, String host, LookalikeMatch match, List
     public List<Signal> signals() {
         List<Signal> out = new ArrayList<>();
         for (LookalikeKind k : match.kinds()) {
-            out.add(DomainSignals.of(k).fire(host + " — " + match.describe()));
+            out.add(Objects.requireNonNull(DomainSignals.of(k), k.name()).fire(host + " — " + match.describe()));
         }
         return out;
     }

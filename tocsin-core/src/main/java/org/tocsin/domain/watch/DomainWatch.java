@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.tocsin.domain.DomainNames;
 import org.tocsin.domain.LookalikeIndex;
 import org.tocsin.domain.LookalikeMatch;
@@ -16,7 +17,7 @@ import org.tocsin.domain.LookalikeMatch;
  */
 public final class DomainWatch {
     /** Per-name outcome: an alert, nothing, or a reason the name could not be examined. */
-    public record Outcome(DomainAlert alert, String problem) {
+    public record Outcome(@Nullable DomainAlert alert, @Nullable String problem) {
         static final Outcome NOTHING = new Outcome(null, null);
     }
 
@@ -90,7 +91,7 @@ public final class DomainWatch {
         return suppressed;
     }
 
-    private static String longLabel(String host) {
+    private static @Nullable String longLabel(String host) {
         int start = 0;
         while (start <= host.length()) {
             int dot = host.indexOf('.', start);

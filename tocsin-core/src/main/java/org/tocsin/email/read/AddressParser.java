@@ -17,6 +17,7 @@ import org.apache.james.mime4j.stream.ParserCursor;
 import org.apache.james.mime4j.stream.RawFieldParser;
 import org.apache.james.mime4j.util.ByteArrayBuffer;
 import org.apache.james.mime4j.util.ByteSequence;
+import org.jspecify.annotations.Nullable;
 import org.tocsin.domain.DomainNames;
 import org.tocsin.email.MailAddress;
 
@@ -40,7 +41,7 @@ public final class AddressParser {
     }
 
     /** Parses an address header leniently; falls back to picking out anything shaped like an address. */
-    public static List<MailAddress> mailboxes(String raw) {
+    public static List<MailAddress> mailboxes(@Nullable String raw) {
         if (raw == null || raw.isBlank()) {
             return List.of();
         }
@@ -351,7 +352,7 @@ public final class AddressParser {
 
 
     /** The address of a Return-Path header, lower-cased, or {@code null}. */
-    public static String returnPath(String raw) {
+    public static @Nullable String returnPath(@Nullable String raw) {
         if (raw == null) {
             return null;
         }

@@ -12,6 +12,7 @@ import org.apache.commons.compress.archivers.sevenz.SevenZFile;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
 import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
+import org.jspecify.annotations.Nullable;
 import org.tocsin.email.ArchiveEntry;
 import org.tocsin.email.MailAttachment;
 import org.tocsin.evidence.HashingInputStream;
@@ -31,7 +32,7 @@ final class AttachmentInspector {
     private AttachmentInspector() {
     }
 
-    static MailAttachment inspect(String filename, String contentType, String charset, InputStream content)
+    static MailAttachment inspect(String filename, String contentType, @Nullable String charset, InputStream content)
             throws IOException {
         String ext = MailAttachment.extensionOf(filename);
         boolean textual = isTextual(contentType, ext);

@@ -7,6 +7,7 @@ import java.io.OutputStream;
 /** Reads at most a fixed number of bytes, then drains the rest so the enclosing parse can go on. */
 final class Bounded {
     /** The bytes kept, the total seen, and whether the content was cut. */
+    @SuppressWarnings("ArrayRecordComponent") // a read result handed on, never compared or hashed
     record Bytes(byte[] bytes, long total, boolean truncated) {
     }
 

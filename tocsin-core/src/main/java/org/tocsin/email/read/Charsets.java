@@ -8,19 +8,20 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import org.apache.james.mime4j.util.CharsetUtil;
+import org.jspecify.annotations.Nullable;
 
 /** Text decoding that never fails: unknown or wrong charsets fall back, and say so. */
 final class Charsets {
     static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
 
     /** Decoded text and, when the declared charset could not be used, why. */
-    record Decoded(String text, String problem) {
+    record Decoded(String text, @Nullable String problem) {
     }
 
     private Charsets() {
     }
 
-    static Decoded decode(byte[] bytes, String declared) {
+    static Decoded decode(byte[] bytes, @Nullable String declared) {
         String name = declared == null ? "" : declared.strip().toLowerCase(Locale.ROOT);
         if (name.isEmpty() || name.equals("us-ascii") || name.equals("ascii")) {
             return new Decoded(utf8OrLatin(bytes), null);
@@ -70,7 +71,7 @@ final class Charsets {
         }
     }
 
-    private static Charset lookup(String name) {
+    private static @Nullable Charset lookup(String name) {
         try {
             Charset cs = CharsetUtil.lookup(name);
             if (cs != null) {

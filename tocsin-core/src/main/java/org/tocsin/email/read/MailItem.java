@@ -1,9 +1,10 @@
 package org.tocsin.email.read;
 
+import org.jspecify.annotations.Nullable;
 import org.tocsin.email.MailMessage;
 
 /** One message read from the input, or the reason it could not be read. Exactly one of the two is set. */
-public record MailItem(String source, MailMessage message, String error) {
+public record MailItem(String source, @Nullable MailMessage message, @Nullable String error) {
     public static MailItem of(MailMessage m) {
         return new MailItem(m.evidence().source(), m, null);
     }

@@ -4,6 +4,7 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
 import org.tocsin.email.MailMessage;
@@ -91,7 +92,7 @@ public final class MailReader {
             }
             return MailItem.of(m);
         } catch (IOException e) {
-            return MailItem.failed(source, e.getMessage());
+            return MailItem.failed(source, Objects.toString(e.getMessage(), e.toString()));
         } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
             return MailItem.failed(source, "unreadable: " + e);
         }

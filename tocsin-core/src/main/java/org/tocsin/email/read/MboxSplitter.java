@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Splits an mbox stream into messages without holding any of them: each message is an
@@ -24,17 +26,17 @@ public final class MboxSplitter {
     private int limit;
     private boolean eof;
     /** A line read ahead that belongs to the next message. */
-    private byte[] pending;
+    private byte @Nullable [] pending;
     private boolean atStart = true;
     private boolean finished;
-    private MessageStream current;
+    private @Nullable MessageStream current;
 
     public MboxSplitter(InputStream in) {
         this.in = in;
     }
 
     /** The next message, or {@code null} at the end of the file. */
-    public InputStream next() throws IOException {
+    public @Nullable InputStream next() throws IOException {
         if (current != null) {
             current.transferTo(OutputStream.nullOutputStream()); // a reader may stop early; skip its rest
             current = null;
@@ -79,7 +81,7 @@ public final class MboxSplitter {
     }
 
     /** The next line including its terminator (at most {@value #MAX_LINE} bytes), or {@code null} at the end. */
-    private byte[] readLine() throws IOException {
+    private byte @Nullable [] readLine() throws IOException {
         if (pending != null) {
             byte[] p = pending;
             pending = null;
@@ -123,7 +125,7 @@ public final class MboxSplitter {
 
     /** One message's lines; stops at a blank line followed by a separator, which it consumes. */
     private final class MessageStream extends InputStream {
-        private byte[] line;
+        private byte @Nullable [] line;
         private int linePos;
         private boolean ended;
         private boolean previousBlank;
@@ -133,7 +135,7 @@ public final class MboxSplitter {
             if (!ready()) {
                 return -1;
             }
-            return line[linePos++] & 0xFF;
+            return Objects.requireNonNull(line)[linePos++] & 0xFF; // ready() holds a line
         }
 
         @Override
@@ -144,8 +146,9 @@ public final class MboxSplitter {
             if (!ready()) {
                 return -1;
             }
-            int n = Math.min(len, line.length - linePos);
-            System.arraycopy(line, linePos, b, off, n);
+            byte[] held = Objects.requireNonNull(line); // ready() holds a line
+            int n = Math.min(len, held.length - linePos);
+            System.arraycopy(held, linePos, b, off, n);
             linePos += n;
             return n;
         }

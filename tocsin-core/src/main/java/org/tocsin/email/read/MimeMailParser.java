@@ -23,6 +23,7 @@ import org.apache.james.mime4j.stream.BodyDescriptor;
 import org.apache.james.mime4j.stream.Field;
 import org.apache.james.mime4j.stream.MimeConfig;
 import org.apache.james.mime4j.util.ByteSequence;
+import org.jspecify.annotations.Nullable;
 import org.tocsin.email.HeaderField;
 import org.tocsin.email.MailAddress;
 import org.tocsin.email.MailAttachment;
@@ -76,7 +77,7 @@ public final class MimeMailParser {
      * @param evidence the evidence of the message when the caller already knows it (an attached message
      *                 read in part, an Outlook file rebuilt as MIME); {@code null} to hash what is read here
      */
-    MailMessage parse(InputStream raw, String source, int depth, EvidenceRef evidence) throws IOException {
+    MailMessage parse(InputStream raw, String source, int depth, @Nullable EvidenceRef evidence) throws IOException {
         HashingInputStream counted = new HashingInputStream(new KeepOpen(raw));
         Handler h = new Handler(source, depth);
         Monitor monitor = new Monitor(h.problems);
@@ -146,7 +147,7 @@ public final class MimeMailParser {
     /** A multipart being read: its parts so far, and its preamble until a first part shows up. */
     private static final class Multipart {
         int parts;
-        Bounded.Bytes preamble;
+        Bounded.@Nullable Bytes preamble;
     }
 
     private final class Handler extends AbstractContentHandler {
@@ -271,7 +272,7 @@ public final class MimeMailParser {
             return append(into, Bounded.read(is, (int) Math.max(0, room)), charset, room, used, what);
         }
 
-        private long append(StringBuilder into, Bounded.Bytes b, String charset, long room, long used, String what) {
+        private long append(StringBuilder into, Bounded.Bytes b, @Nullable String charset, long room, long used, String what) {
             if (b.truncated()) {
                 addOnce(what + " body longer than " + (used + room) / 1024 + " KiB; analysed the first part only");
             }
@@ -351,7 +352,7 @@ public final class MimeMailParser {
                     value("Date"), text.toString(), html.toString(), attachments, attached, problems);
         }
 
-        private String value(String name) {
+        private @Nullable String value(String name) {
             for (HeaderField f : headers) {
                 if (f.name().equalsIgnoreCase(name)) {
                     return f.value();
@@ -410,7 +411,7 @@ public final class MimeMailParser {
         }
     }
 
-    private static String orEmpty(String s) {
+    private static String orEmpty(@Nullable String s) {
         return s == null ? "" : s;
     }
 
@@ -427,7 +428,7 @@ public final class MimeMailParser {
         return true;
     }
 
-    private static MailAddress first(List<MailAddress> list) {
+    private static @Nullable MailAddress first(List<MailAddress> list) {
         return list.isEmpty() ? null : list.get(0);
     }
 

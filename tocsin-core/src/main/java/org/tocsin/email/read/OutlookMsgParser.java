@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import org.apache.poi.hsmf.MAPIMessage;
 import org.apache.poi.hsmf.datatypes.AttachmentChunks;
 import org.apache.poi.hsmf.datatypes.StringChunk;
+import org.jspecify.annotations.Nullable;
 import org.tocsin.email.MailMessage;
 import org.tocsin.evidence.EvidenceRef;
 import org.tocsin.evidence.Sha256;
@@ -172,7 +173,7 @@ final class OutlookMsgParser {
         return toMime(inner, depth, problems);
     }
 
-    private static void part(ByteArrayOutputStream out, String boundary, String type, String filename, byte[] data)
+    private static void part(ByteArrayOutputStream out, String boundary, String type, @Nullable String filename, byte[] data)
             throws IOException {
         StringBuilder p = new StringBuilder("--").append(boundary).append("\r\n");
         boolean embeddedMime = type.equals("application/vnd.ms-outlook") && data.length > 0 && data[0] != (byte) 0xD0;
@@ -188,7 +189,7 @@ final class OutlookMsgParser {
         out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
     }
 
-    private static String quote(String name) {
+    private static String quote(@Nullable String name) {
         if (name == null) {
             return "";
         }
@@ -199,7 +200,7 @@ final class OutlookMsgParser {
      * A MAPI string made safe for one header line: CR, LF and every other control character become spaces;
      * {@code null} when nothing is left.
      */
-    static String oneLine(String s) {
+    static @Nullable String oneLine(@Nullable String s) {
         if (s == null) {
             return null;
         }
@@ -232,11 +233,11 @@ final class OutlookMsgParser {
         return true;
     }
 
-    private static String chunk(StringChunk c) {
+    private static @Nullable String chunk(StringChunk c) {
         return c == null ? null : c.getValue();
     }
 
-    private static String joined(String[] lines) {
+    private static @Nullable String joined(String @Nullable [] lines) {
         return lines == null || lines.length == 0 ? null : String.join("\n", lines);
     }
 
@@ -248,7 +249,7 @@ final class OutlookMsgParser {
      * A MAPI property POI may fail to decode (a damaged property stream, a code page of the wrong type): the message
      * is kept without it, and the problem says which property and why. Nothing is put in its place.
      */
-    static <T> T property(String what, Getter<T> g, List<String> problems) {
+    static <T> @Nullable T property(String what, Getter<T> g, List<String> problems) {
         try {
             return g.get();
         } catch (Exception e) {

@@ -3,4 +3,7 @@
  * .msg, parsed with Apache James mime4j in permissive mode. Every limit that keeps hostile mail from
  * exhausting memory lives here.
  */
+@NullMarked
 package org.tocsin.email.read;
+
+import org.jspecify.annotations.NullMarked;

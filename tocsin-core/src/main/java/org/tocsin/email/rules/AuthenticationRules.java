@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.tocsin.domain.DomainNames;
 import org.tocsin.email.EmailContext;
 import org.tocsin.email.EmailSignals;
@@ -78,7 +79,7 @@ public final class AuthenticationRules implements EmailRule {
      * ({@link ReceivedChain}); Exchange Online stamps its results without an authserv-id, so only their
      * position tells its header from one the sender wrote.
      */
-    static String trustedResults(MailMessage m, EmailContext ctx) {
+    static @Nullable String trustedResults(MailMessage m, EmailContext ctx) {
         for (String h : m.header("Authentication-Results")) {
             if (ctx.trusts(authservId(h))) {
                 return h;

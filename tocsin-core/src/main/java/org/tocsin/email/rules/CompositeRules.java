@@ -2,6 +2,7 @@ package org.tocsin.email.rules;
 
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.tocsin.email.EmailContext;
 import org.tocsin.email.EmailSignals;
 import org.tocsin.email.MessageView;
@@ -63,7 +64,7 @@ public final class CompositeRules implements EmailRule {
         }
     }
 
-    private static Signal first(List<Signal> fired, Set<String> ids) {
+    private static @Nullable Signal first(List<Signal> fired, Set<String> ids) {
         for (Signal s : fired) {
             if (ids.contains(s.id()) && s.weight() > 0) {
                 return s;

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.tocsin.domain.DomainNames;
 import org.tocsin.domain.WebUrl;
 import org.tocsin.email.EmailContext;
@@ -188,7 +189,7 @@ public final class ContentRules implements EmailRule {
     }
 
     /** The image-sharing host the body's pictures load from, or {@code null}. */
-    private static String borrowedImageHost(MessageView view, EmailContext ctx) {
+    private static @Nullable String borrowedImageHost(MessageView view, EmailContext ctx) {
         for (String src : view.imageSources()) {
             WebUrl url = WebUrl.parse(src.startsWith("//") ? "https:" + src : src);
             if (url == null || url.asciiHost() == null) {
@@ -207,7 +208,7 @@ public final class ContentRules implements EmailRule {
      * A random-looking token (letters and digits, six or more characters) glued into other words at least
      * three times: the filler that bulk tools splice into brand names.
      */
-    static String repeatedInWordToken(String text) {
+    static @Nullable String repeatedInWordToken(String text) {
         java.util.Map<String, Integer> counts = new java.util.HashMap<>();
         String bounded = text.length() > LurePhrases.MAX_SCANNED ? text.substring(0, LurePhrases.MAX_SCANNED) : text;
         java.util.regex.Matcher m = SPLICED.matcher(URL_IN_TEXT.matcher(bounded).replaceAll(" ")); // ids in URLs are not words
@@ -225,7 +226,7 @@ public final class ContentRules implements EmailRule {
     private static final Pattern NAME_TAG = Pattern.compile("\\.\\s*\\.?\\s*([A-Za-z]{4,6})\\s*$");
 
     /** The random tag at the end of a display name, or {@code null}; all capitals or case mixed at random. */
-    static String taggedName(String name) {
+    static @Nullable String taggedName(String name) {
         Matcher m = NAME_TAG.matcher(bounded(name));
         if (!m.find()) {
             return null;

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.tocsin.domain.DomainNames;
 import org.tocsin.domain.LookalikeMatch;
 import org.tocsin.domain.ProtectedName;
@@ -113,7 +114,7 @@ public final class LinkRules implements EmailRule {
         }
     }
 
-    private void textMismatch(Link link, WebUrl url, String reg, String fromRegistrable, EmailContext ctx,
+    private void textMismatch(Link link, WebUrl url, @Nullable String reg, @Nullable String fromRegistrable, EmailContext ctx,
                               List<Signal> out) {
         String text = link.text().strip();
         if (text.isEmpty() || text.length() > 300) {
@@ -146,7 +147,7 @@ public final class LinkRules implements EmailRule {
                 claimsTrusted ? 6 : EmailSignals.LINK_TEXT_MISMATCH.weight()));
     }
 
-    private void brandInUrl(Link link, WebUrl url, String reg, String fromReg, EmailContext ctx, List<Signal> out) {
+    private void brandInUrl(Link link, WebUrl url, @Nullable String reg, @Nullable String fromReg, EmailContext ctx, List<Signal> out) {
         if (reg == null || ctx.isProviderDomain(reg) || ctx.isProtectedDomain(reg)) {
             return;
         }
@@ -165,7 +166,7 @@ public final class LinkRules implements EmailRule {
         }
     }
 
-    private static boolean sameProvider(String a, String b, EmailContext ctx) {
+    private static boolean sameProvider(String a, @Nullable String b, EmailContext ctx) {
         if (a == null || b == null) {
             return false;
         }
@@ -177,7 +178,7 @@ public final class LinkRules implements EmailRule {
         return false;
     }
 
-    static HostingService hosting(WebUrl url, EmailContext ctx) {
+    static @Nullable HostingService hosting(WebUrl url, EmailContext ctx) {
         for (HostingService h : ctx.reference().abusedHosting()) {
             if (DomainNames.isWithin(url.asciiHost(), h.hostSuffix())
                     && (h.pathPrefix().isEmpty() || url.path().startsWith(h.pathPrefix()))) {
@@ -187,7 +188,7 @@ public final class LinkRules implements EmailRule {
         return null;
     }
 
-    static String openRedirectTarget(WebUrl url, EmailContext ctx) {
+    static @Nullable String openRedirectTarget(WebUrl url, EmailContext ctx) {
         for (OpenRedirector r : ctx.reference().openRedirectors()) {
             if (!DomainNames.isWithin(url.asciiHost(), r.hostSuffix()) || !url.path().startsWith(r.pathPrefix())) {
                 continue;

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.tocsin.text.TextFold;
 
 /**
@@ -35,7 +36,7 @@ final class MailboxNames {
     }
 
     /** Why the local part looks generated, or {@code null} when it looks chosen. */
-    static String generated(String localPart, String displayName) {
+    static @Nullable String generated(String localPart, String displayName) {
         String local = localPart.strip();
         if (local.isEmpty() || local.indexOf('=') >= 0 || local.indexOf('#') >= 0
                 || SEPARATORS.matcher(local).results().count() > 2) {
@@ -70,7 +71,7 @@ final class MailboxNames {
     }
 
     /** The random tail after the display name's words in the local part, or {@code null}. */
-    private static String nameTail(String local, String displayName) {
+    private static @Nullable String nameTail(String local, String displayName) {
         List<String> words = nameWords(displayName);
         if (words.size() < 2) {
             return null;
@@ -106,7 +107,7 @@ final class MailboxNames {
      * The brand that the sender's domain label pads with a few random letters ({@code omahasteaksuqo} for
      * "Omaha Steaks", {@code uspsxvo} for "U.S. Postal Service"), or {@code null}.
      */
-    static String paddedBrand(String displayName, String domainLabel) {
+    static @Nullable String paddedBrand(String displayName, String domainLabel) {
         String label = domainLabel.toLowerCase(Locale.ROOT).replace("-", "");
         List<String> words = new ArrayList<>();
         for (String w : TextFold.fold(displayName).split("[^a-z0-9]+")) {

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.tocsin.domain.DomainNames;
 import org.tocsin.email.EmailContext;
 import org.tocsin.email.EmailSignals;
@@ -68,7 +69,7 @@ public final class MailboxRules implements EmailRule {
     }
 
     /** The display name's own word when it names an organisation that no domain of the message carries. */
-    static String unrelatedName(MessageView view, MailAddress from) {
+    static @Nullable String unrelatedName(MessageView view, MailAddress from) {
         String name = TextFold.fold(ContentRules.bounded(from.displayName()));
         Matcher on = ON_BEHALF.matcher(name);
         boolean organisation = on.find(); // "Katie from Ledger" speaks for Ledger

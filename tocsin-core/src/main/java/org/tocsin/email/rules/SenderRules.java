@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.tocsin.domain.DomainNames;
 import org.tocsin.domain.LookalikeMatch;
 import org.tocsin.domain.ProtectedName;
@@ -195,7 +196,7 @@ public final class SenderRules implements EmailRule {
     }
 
     /** Why the From header is malformed, or {@code null} when it is well formed. */
-    static String malformedFrom(MailMessage m) {
+    static @Nullable String malformedFrom(MailMessage m) {
         String raw = m.firstHeader("From");
         if (raw == null || raw.isBlank()) {
             return "no From header";
@@ -226,7 +227,8 @@ public final class SenderRules implements EmailRule {
         return null;
     }
 
-    private static void senderDomain(MailAddress from, String fromReg, EmailContext ctx, List<Signal> out) {
+    @SuppressWarnings("ArgumentSelectionDefectChecker") // from.domain() is the host, the hosting suffix the domain
+    private static void senderDomain(MailAddress from, @Nullable String fromReg, EmailContext ctx, List<Signal> out) {
         if (ctx.isProviderDomain(fromReg) || ctx.isProtectedDomain(fromReg)) {
             return;
         }
@@ -271,7 +273,7 @@ public final class SenderRules implements EmailRule {
         return false;
     }
 
-    private static boolean sameOwner(String a, String b) {
+    private static boolean sameOwner(String a, @Nullable String b) {
         return DomainNames.registrableLabel(a).equals(DomainNames.registrableLabel(b));
     }
 
@@ -291,7 +293,7 @@ public final class SenderRules implements EmailRule {
     }
 
     /** The organisation or provider named by the display name, looking at runs of up to four words. */
-    static KnownName claimedBrand(String displayName, EmailContext ctx) {
+    static @Nullable KnownName claimedBrand(String displayName, EmailContext ctx) {
         List<String> t = EmailContext.tokens(displayName);
         for (int n = Math.min(4, t.size()); n >= 1; n--) {
             for (int i = 0; i + n <= t.size(); i++) {
@@ -304,7 +306,7 @@ public final class SenderRules implements EmailRule {
         return null;
     }
 
-    private static String brandInLocalPart(MailAddress from, String fromReg, EmailContext ctx) {
+    private static @Nullable String brandInLocalPart(MailAddress from, @Nullable String fromReg, EmailContext ctx) {
         for (String token : from.localPart().toLowerCase(Locale.ROOT).split("[^a-z]+")) {
             if (token.length() < 5) {
                 continue;

@@ -3,4 +3,5 @@
  * authentication results. Each is a pure function of the message view and the context, and fires only
  * signals defined in {@link org.tocsin.email.EmailSignals}.
  */
+// not yet @NullMarked: NullAway still finds nulls to settle here (see docs/architecture.md, Guard rails)
 package org.tocsin.email.rules;

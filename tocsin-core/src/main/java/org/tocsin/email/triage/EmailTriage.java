@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.tocsin.domain.DomainNames;
 import org.tocsin.email.EmailContext;
 import org.tocsin.email.EmailSignals;
@@ -112,7 +113,7 @@ public final class EmailTriage {
         return fromDefended;
     }
 
-    public TriageResult assess(MailMessage message, String reporter) {
+    public TriageResult assess(MailMessage message, @Nullable String reporter) {
         MessageView view = new MessageView(message);
         List<Signal> signals = new ArrayList<>();
         for (EmailRule rule : rules) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.tocsin.domain.DomainNames;
 import org.tocsin.email.EmailContext;
 import org.tocsin.email.Link;
@@ -67,7 +68,7 @@ final class IndicatorExtractor {
         return new ArrayList<>(out);
     }
 
-    private static void domain(String reg, EmailContext ctx, Set<Indicator> out) {
+    private static void domain(@Nullable String reg, EmailContext ctx, Set<Indicator> out) {
         if (reg == null || ctx.isFreeMail(reg) || ctx.isProviderDomain(reg) || ctx.isProtectedDomain(reg)
                 || ctx.lookalikes().isOwnDomain(reg) || ctx.reference().urlShorteners().contains(reg)) {
             return;

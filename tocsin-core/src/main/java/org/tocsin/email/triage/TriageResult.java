@@ -1,6 +1,7 @@
 package org.tocsin.email.triage;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.tocsin.email.MailAddress;
 import org.tocsin.evidence.EvidenceRef;
 import org.tocsin.signal.Assessment;
@@ -17,7 +18,7 @@ import org.tocsin.signal.Indicator;
  * @param techniques  ATT&amp;CK techniques of the signals, in first-seen order
  * @param problems    what the parser could not read (the assessment covers only what it saw)
  */
-public record TriageResult(EvidenceRef evidence, String messageId, String reporter, String subject, MailAddress from,
+public record TriageResult(EvidenceRef evidence, String messageId, @Nullable String reporter, String subject, @Nullable MailAddress from,
                            Assessment assessment, List<Indicator> indicators, List<String> techniques,
                            List<String> problems) {
     public TriageResult {

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.tocsin.site.SiteId;
@@ -29,7 +30,7 @@ final class NetworkFinder {
         Map<String, String> parent = new HashMap<>();
         idsBySite.keySet().forEach(s -> parent.put(s, s));
         sitesByKey.forEach((key, sites) -> {
-            if (sites.size() > 1 && itemByKey.get(key).tier() != SiteId.Tier.WEAK) {
+            if (sites.size() > 1 && Objects.requireNonNull(itemByKey.get(key)).tier() != SiteId.Tier.WEAK) {
                 String first = sites.first();
                 sites.forEach(s -> union(parent, first, s));
             }
@@ -44,7 +45,7 @@ final class NetworkFinder {
             sitesByKey.forEach((key, sites) -> {
                 List<String> inGroup = sites.stream().filter(group::contains).toList();
                 if (inGroup.size() > 1) {
-                    SiteId item = itemByKey.get(key);
+                    SiteId item = Objects.requireNonNull(itemByKey.get(key));
                     shared.add(new SiteNetwork.Shared(item.kind(), item.value(), item.tier(), inGroup));
                 }
             });
@@ -56,8 +57,8 @@ final class NetworkFinder {
 
     private static String root(Map<String, String> parent, String s) {
         String r = s;
-        while (!parent.get(r).equals(r)) {
-            r = parent.get(r);
+        while (!Objects.requireNonNull(parent.get(r)).equals(r)) {
+            r = Objects.requireNonNull(parent.get(r));
         }
         parent.put(s, r);
         return r;

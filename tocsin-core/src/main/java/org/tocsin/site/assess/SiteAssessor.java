@@ -8,8 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 import org.tocsin.domain.DomainNames;
 import org.tocsin.domain.LookalikeIndex;
 import org.tocsin.domain.LookalikeMatch;
@@ -107,7 +109,7 @@ public final class SiteAssessor {
     }
 
     /** A page's site: the registrable domain of its host, or {@code (local files)} for saved pages without one. */
-    public static String siteOf(SitePage p) {
+    public static @Nullable String siteOf(SitePage p) {
         if (p.host().isEmpty()) {
             return "(local files)";
         }
@@ -115,7 +117,7 @@ public final class SiteAssessor {
         return ascii == null ? p.host() : DomainNames.registrable(ascii);
     }
 
-    private SiteAssessment assess(String site, List<PageView> views, List<SiteId> ids, List<SiteNetwork> networks) {
+    private SiteAssessment assess(String site, List<PageView> views, @Nullable List<SiteId> ids, List<SiteNetwork> networks) {
         List<Signal> signals = new ArrayList<>();
         content(views, signals);
         domain(site, views, signals);
@@ -243,7 +245,7 @@ public final class SiteAssessor {
             }
         }
         List<String> used = all.entrySet().stream().filter(e -> !e.getValue().isEmpty()).map(Map.Entry::getKey).toList();
-        if (used.size() == 1 && all.get(used.get(0)).size() >= 3) {
+        if (used.size() == 1 && Objects.requireNonNull(all.get(used.get(0))).size() >= 3) {
             List<String> found = all.get(used.get(0));
             signals.add(SiteSignals.ONE_CAMP_TARGETING.fire("its articles use " + found.size() + " " + used.get(0) + "-camp terms ("
                     + String.join(", ", new java.util.LinkedHashSet<>(found)) + ") and none of the other camp's"));

@@ -13,6 +13,7 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.Inflater;
 import java.util.zip.InflaterInputStream;
 import java.util.zip.ZipException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Payload bytes to page text: Content-Encoding undone with a bounded output (a small gzip body can inflate to
@@ -29,13 +30,13 @@ final class PageText {
             "<meta[^>]{0,512}?charset\\s*=\\s*[\"']?\\s*([A-Za-z0-9._:-]{1,40})", Pattern.CASE_INSENSITIVE);
 
     /** The text, whether it was cut, and what went wrong decoding it (null when nothing did). */
-    record Decoded(String text, boolean truncated, String problem) {
+    record Decoded(@Nullable String text, boolean truncated, @Nullable String problem) {
     }
 
     private PageText() {
     }
 
-    static Decoded decode(byte[] payload, String contentEncoding, String contentType) {
+    static Decoded decode(byte[] payload, @Nullable String contentEncoding, @Nullable String contentType) {
         Inflated inflated = inflate(payload, contentEncoding);
         if (inflated.bytes == null) {
             return new Decoded(null, false, inflated.problem);
@@ -59,12 +60,12 @@ final class PageText {
         return org.tocsin.input.ContentSniffer.looksLikeHtml(text);
     }
 
-    static boolean isHtmlType(String contentType) {
+    static boolean isHtmlType(@Nullable String contentType) {
         String base = baseType(contentType);
         return base.equals("text/html") || base.equals("application/xhtml+xml");
     }
 
-    static String baseType(String contentType) {
+    static String baseType(@Nullable String contentType) {
         if (contentType == null) {
             return "";
         }
@@ -72,7 +73,7 @@ final class PageText {
         return (semi < 0 ? contentType : contentType.substring(0, semi)).strip().toLowerCase(Locale.ROOT);
     }
 
-    static Charset charset(byte[] bytes, String contentType) {
+    static Charset charset(byte[] bytes, @Nullable String contentType) {
         if (bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF) {
             return StandardCharsets.UTF_8;
         }
@@ -97,7 +98,7 @@ final class PageText {
         return StandardCharsets.UTF_8;
     }
 
-    static String typeParameter(String contentType, String name) {
+    static @Nullable String typeParameter(@Nullable String contentType, String name) {
         if (contentType == null) {
             return null;
         }
@@ -110,7 +111,7 @@ final class PageText {
         return null;
     }
 
-    private static Charset lookup(String name) {
+    private static @Nullable Charset lookup(@Nullable String name) {
         if (name == null || name.isBlank()) {
             return null;
         }
@@ -126,10 +127,11 @@ final class PageText {
         }
     }
 
-    private record Inflated(byte[] bytes, boolean cut, String problem) {
+    @SuppressWarnings("ArrayRecordComponent") // a read result handed on, never compared or hashed
+    private record Inflated(byte @Nullable [] bytes, boolean cut, @Nullable String problem) {
     }
 
-    private static Inflated inflate(byte[] payload, String contentEncoding) {
+    private static Inflated inflate(byte[] payload, @Nullable String contentEncoding) {
         String coding = contentEncoding == null ? "" : contentEncoding.strip().toLowerCase(Locale.ROOT);
         switch (coding) {
             case "", "identity", "none" -> {

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.tocsin.domain.DomainNames;
 import org.tocsin.evidence.EvidenceRef;
 
@@ -25,7 +26,7 @@ final class Pages {
      * decoded at all (an unsupported Content-Encoding) gives only the problem.
      */
     static void deliver(String source, String url, int status, Map<String, String> headers, Payload payload,
-                        Instant fetched, String ip, Consumer<PageItem> sink) {
+                        Instant fetched, @Nullable String ip, Consumer<PageItem> sink) {
         PageText.Decoded text = PageText.decode(payload.head(), headers.get("content-encoding"),
                 headers.get("content-type"));
         if (text.text() != null) {

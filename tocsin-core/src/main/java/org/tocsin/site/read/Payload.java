@@ -14,6 +14,7 @@ import org.tocsin.evidence.HashingInputStream;
  * @param sha256 the SHA-256 of the full payload
  * @param cut    whether the payload was longer than the bound
  */
+@SuppressWarnings("ArrayRecordComponent") // a read result handed on, never compared or hashed
 record Payload(byte[] head, long size, String sha256, boolean cut) {
 
     static Payload read(InputStream in, int max) throws IOException {

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A page saved from a browser as one HTML file. Its URL is the file's own unless the page names its origin:
@@ -26,7 +27,7 @@ final class SavedPage {
      * @param ownUrl   the page's URL when it names no origin (a file's {@code file:} URI), or null to use the source
      * @param modified when it was saved, as far as is known
      */
-    static void read(String source, String ownUrl, InputStream in, Instant modified, Consumer<PageItem> sink) {
+    static void read(String source, @Nullable String ownUrl, InputStream in, Instant modified, Consumer<PageItem> sink) {
         try {
             Payload payload = Payload.read(in, Pages.MAX_PAYLOAD_BYTES);
             String text = PageText.decode(payload.head(), null, null).text();
@@ -38,7 +39,7 @@ final class SavedPage {
     }
 
     /** The canonical link or og:url in the head, if it is an absolute http(s) URL. */
-    static String origin(String html) {
+    static @Nullable String origin(@Nullable String html) {
         Matcher end = HEAD_END.matcher(html);
         String head = html.substring(0, end.find() ? end.start() : Math.min(html.length(), 64 * 1024));
         String canonical = null;
@@ -67,7 +68,7 @@ final class SavedPage {
         return attrs;
     }
 
-    private static String absoluteHttp(String url) {
+    private static @Nullable String absoluteHttp(@Nullable String url) {
         if (url == null) {
             return null;
         }

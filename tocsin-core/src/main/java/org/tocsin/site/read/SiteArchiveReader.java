@@ -14,6 +14,7 @@ import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+import org.jspecify.annotations.Nullable;
 import org.tocsin.input.ContentKind;
 import org.tocsin.input.ContentSniffer;
 import org.tocsin.input.Input;
@@ -140,7 +141,7 @@ public final class SiteArchiveReader {
     }
 
     /** The WARCs under {@code archive/} in a WACZ, each streamed from the zip, never extracted. */
-    private static void wacz(Path path, String source, Instant modified, Consumer<PageItem> sink) {
+    private static void wacz(@Nullable Path path, String source, Instant modified, Consumer<PageItem> sink) {
         try (ZipFile zip = new ZipFile(path.toFile())) {
             List<? extends ZipEntry> warcs = zip.stream()
                     .filter(e -> !e.isDirectory() && e.getName().startsWith("archive/"))

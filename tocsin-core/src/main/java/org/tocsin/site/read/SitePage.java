@@ -3,6 +3,7 @@ package org.tocsin.site.read;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.tocsin.evidence.EvidenceRef;
 
 /**
@@ -19,7 +20,7 @@ import org.tocsin.evidence.EvidenceRef;
  * @param ip       the server's address when the archive recorded it (WARC-IP-Address), else null
  */
 public record SitePage(String url, String host, int status, Map<String, String> headers, String html, Instant fetched,
-                       EvidenceRef evidence, boolean truncated, String ip) {
+                       EvidenceRef evidence, boolean truncated, @Nullable String ip) {
     public SitePage {
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(host, "host");

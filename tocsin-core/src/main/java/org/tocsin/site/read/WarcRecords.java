@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.netpreserve.jwarc.HttpResponse;
 import org.netpreserve.jwarc.MediaType;
 import org.netpreserve.jwarc.WarcCompression;
@@ -36,12 +37,12 @@ final class WarcRecords {
     private static final byte[] WARC_LINE = "WARC/1.".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     private final String name;
-    private final Path file;
+    private final @Nullable Path file;
     private final Instant fallbackDate;
     private final Consumer<PageItem> sink;
-    private String lastProblemAt;
+    private @Nullable String lastProblemAt;
 
-    private WarcRecords(String name, Path file, Instant fallbackDate, Consumer<PageItem> sink) {
+    private WarcRecords(String name, @Nullable Path file, Instant fallbackDate, Consumer<PageItem> sink) {
         this.name = name;
         this.file = file;
         this.fallbackDate = fallbackDate;
@@ -49,7 +50,7 @@ final class WarcRecords {
     }
 
     /** A WARC file on disk: seekable, so damage is skipped past. */
-    static void readFile(Path path, Instant fallbackDate, Consumer<PageItem> sink) {
+    static void readFile(@Nullable Path path, Instant fallbackDate, Consumer<PageItem> sink) {
         try (FileChannel channel = FileChannel.open(path)) {
             new WarcRecords(path.toString(), path, fallbackDate, sink).read(channel);
         } catch (IOException e) {
@@ -137,7 +138,7 @@ final class WarcRecords {
     }
 
     private void page(String source, String url, int status, Map<String, String> headers, InputStream body,
-                      Instant fetched, String ip) throws IOException {
+                      Instant fetched, @Nullable String ip) throws IOException {
         String type = headers.get("content-type");
         boolean typed = type != null && !PageText.baseType(type).isEmpty();
         if (typed && !PageText.isHtmlType(type)) {

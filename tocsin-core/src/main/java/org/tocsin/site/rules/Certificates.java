@@ -24,6 +24,7 @@ import java.util.TreeSet;
 import javax.naming.InvalidNameException;
 import javax.naming.ldap.LdapName;
 import javax.naming.ldap.Rdn;
+import org.jspecify.annotations.Nullable;
 import org.tocsin.domain.DomainNames;
 
 /**
@@ -180,7 +181,7 @@ public final class Certificates {
         });
     }
 
-    private static void addName(Set<String> names, String s) {
+    private static void addName(Set<String> names, @Nullable String s) {
         if (s == null) {
             return;
         }
@@ -204,7 +205,7 @@ public final class Certificates {
         return o != null ? o : dn.strip();
     }
 
-    private static String attribute(String dn, String type) {
+    private static @Nullable String attribute(String dn, String type) {
         try {
             for (Rdn rdn : new LdapName(dn).getRdns()) {
                 if (rdn.getType().equalsIgnoreCase(type)) {

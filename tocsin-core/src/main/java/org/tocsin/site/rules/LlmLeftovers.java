@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Text a language model writes about itself, left in published articles: the phrases of
@@ -18,7 +19,7 @@ import java.util.Optional;
  */
 public final class LlmLeftovers {
     private static final String RESOURCE = "/tocsin/site/llm-leftovers.txt";
-    private static volatile LlmLeftovers bundled;
+    private static volatile @Nullable LlmLeftovers bundled;
     private final List<String[]> phrases; // language, normalised phrase
 
     private LlmLeftovers(List<String[]> phrases) {

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The loaded vocabulary of each US political camp ({@code tocsin/site/partisan-terms.txt}): a site whose articles
@@ -20,7 +21,7 @@ import java.util.regex.Pattern;
  */
 public final class PartisanTerms {
     private static final String RESOURCE = "/tocsin/site/partisan-terms.txt";
-    private static volatile PartisanTerms bundled;
+    private static volatile @Nullable PartisanTerms bundled;
     private final Map<String, Pattern> camps; // camp -> one alternation of its phrases
 
     private PartisanTerms(Map<String, Pattern> camps) {

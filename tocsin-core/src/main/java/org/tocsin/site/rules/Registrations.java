@@ -79,7 +79,7 @@ public final class Registrations {
             }
             problems.add(source + ": RDAP record without ldhName and a registration event");
         } catch (JsonProcessingException | DateTimeParseException e) {
-            problems.add(source + ": not an RDAP record: " + e.getMessage().lines().findFirst().orElse(""));
+            problems.add(source + ": not an RDAP record: " + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.tocsin.site.PageView;
 import org.tocsin.site.SiteId;
 import org.tocsin.site.SiteId.Tier;
@@ -113,7 +114,7 @@ public final class SiteIds {
             "x-cdn", "x-sucuri-id");
 
     /** An IPv4 address's /24 ({@code 198.51.100.0/24}) or an IPv6 address's /48; null for anything else. */
-    static String hostingBlock(String ip) {
+    static @Nullable String hostingBlock(@Nullable String ip) {
         if (ip == null || ip.isBlank()) {
             return null;
         }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.tocsin.site.Criterion;
 import org.tocsin.site.PageView;
 
@@ -25,7 +26,7 @@ public final class Transparency {
     private static final Pattern CORRECTIONS = Pattern.compile("(?i)\\b(corrections? policy|we correct (errors|mistakes)|to report an error|request a correction|corrections and clarifications)\\b");
 
     /** What the rules found, for the assessment to turn into criteria and signals. */
-    public record Findings(String masthead, String inCharge, String contact, String ownership, String corrections,
+    public record Findings(@Nullable String masthead, @Nullable String inCharge, @Nullable String contact, @Nullable String ownership, @Nullable String corrections,
                            int articles, int articlesWithByline, Set<String> bylines, Set<String> unknownBylines) {
     }
 
@@ -47,7 +48,7 @@ public final class Transparency {
             if (masthead == null && ABOUT_PATH.matcher(p.path()).find()) {
                 masthead = p.page().url();
             }
-            if (contact == null && (CONTACT_PATH.matcher(p.path()).find())) {
+            if (contact == null && CONTACT_PATH.matcher(p.path()).find()) {
                 contact = p.page().url();
             }
             if (contact == null) {

@@ -1,6 +1,7 @@
 package org.tocsin.social.network;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.tocsin.social.TraceKind;
 import org.tocsin.social.trace.CoAction;
 
@@ -12,7 +13,7 @@ import org.tocsin.social.trace.CoAction;
  * @param density  the share of account pairs in the cluster that are linked
  * @param first    epoch second of the earliest co-action, {@code last} of the latest
  */
-public record Cluster(String id, List<String> accounts, double score, double density, long coActions, List<TraceSummary> traces,
+public record Cluster(@Nullable String id, List<String> accounts, double score, double density, long coActions, List<TraceSummary> traces,
                       long first, long last, List<SharedItem> topItems, List<CoAction> samples, List<String> techniques) {
     public Cluster {
         accounts = List.copyOf(accounts);

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Random;
 import java.util.TreeSet;
 import nl.cwts.networkanalysis.Clustering;
@@ -60,8 +61,8 @@ public final class CoordinationNetwork {
         }
         Map<Integer, List<Edge>> internal = new HashMap<>();
         for (Edge e : edges) {
-            int c = communities[index.get(e.a())];
-            if (c == communities[index.get(e.b())]) {
+            int c = communities[Objects.requireNonNull(index.get(e.a()))];
+            if (c == communities[Objects.requireNonNull(index.get(e.b()))]) {
                 internal.computeIfAbsent(c, k -> new ArrayList<>()).add(e);
             }
         }
@@ -102,9 +103,9 @@ public final class CoordinationNetwork {
         LargeDoubleArray weights = new LargeDoubleArray(edges.size());
         for (int i = 0; i < edges.size(); i++) {
             Edge e = edges.get(i);
-            ends[0].set(i, index.get(e.a()));
-            ends[1].set(i, index.get(e.b()));
-            weights.set(i, e.weight());
+            ends[0].set(i, Objects.requireNonNull(index.get(e.a())));
+            ends[1].set(i, Objects.requireNonNull(index.get(e.b())));
+            weights.set(i, (double) e.weight());
         }
         // node weights = total edge weight: the modularity quality function, as CWTS's RunNetworkClustering sets it up
         Network network = new Network(n, true, ends, weights, false, true);

@@ -3,6 +3,7 @@ package org.tocsin.social.network;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How well clusters agree with known categories of accounts (researchers' labels, such as the Clemson categories
@@ -14,7 +15,7 @@ public final class Purity {
     }
 
     /** One cluster's categories and purity. */
-    public record OfCluster(String cluster, Map<String, Integer> categories, double purity) {
+    public record OfCluster(@Nullable String cluster, Map<String, Integer> categories, double purity) {
     }
 
     public record Report(List<OfCluster> clusters, int accounts, double purity) {

@@ -3,4 +3,7 @@
  * {@link org.tocsin.social.network.CoordinationNetwork} filters them, finds Leiden communities and explains each
  * as a {@link org.tocsin.social.network.Cluster}.
  */
+@NullMarked
 package org.tocsin.social.network;
+
+import org.jspecify.annotations.NullMarked;

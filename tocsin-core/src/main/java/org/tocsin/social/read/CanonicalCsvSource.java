@@ -5,6 +5,8 @@ import java.io.Reader;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /** The canonical posts CSV, columns found by the header's names (any order; unknown columns ignored). */
 final class CanonicalCsvSource implements PostSource {
@@ -14,8 +16,8 @@ final class CanonicalCsvSource implements PostSource {
     private final CsvRecords records;
     private final Reader reader;
     private final String source;
-    private Map<String, Integer> columns;
-    private String headerProblem;
+    private @Nullable Map<String, Integer> columns;
+    private @Nullable String headerProblem;
 
     CanonicalCsvSource(Reader reader, String source) {
         this.reader = reader;
@@ -24,7 +26,7 @@ final class CanonicalCsvSource implements PostSource {
     }
 
     @Override
-    public PostItem next() throws IOException {
+    public @Nullable PostItem next() throws IOException {
         if (headerProblem != null) {
             return null;
         }
@@ -33,7 +35,7 @@ final class CanonicalCsvSource implements PostSource {
             try {
                 fields = records.next();
             } catch (CsvRecords.MergedRows e) {
-                return PostItem.mergedRow(source + "#" + e.first(), e.getMessage());
+                return PostItem.mergedRow(source + "#" + e.first(), Objects.toString(e.getMessage(), e.toString()));
             } catch (CsvRecords.BadRecord e) {
                 return PostItem.problem(source + "#" + records.recordLine(), e.getMessage());
             }
@@ -71,7 +73,7 @@ final class CanonicalCsvSource implements PostSource {
     }
 
     /** The post a row holds, or null when it holds none. */
-    private org.tocsin.social.Post post(List<String> fields) {
+    private org.tocsin.social.@Nullable Post post(List<String> fields) {
         try {
             return CanonicalPosts.post(field(fields));
         } catch (IllegalArgumentException e) {

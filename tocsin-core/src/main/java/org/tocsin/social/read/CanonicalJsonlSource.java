@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** The canonical schema as JSON Lines: one object per line with the CSV's field names; {@code urls} a string or an array. */
 final class CanonicalJsonlSource implements PostSource {
@@ -23,7 +24,7 @@ final class CanonicalJsonlSource implements PostSource {
     }
 
     @Override
-    public PostItem next() throws IOException {
+    public @Nullable PostItem next() throws IOException {
         List<String> line;
         try {
             line = lines.next();

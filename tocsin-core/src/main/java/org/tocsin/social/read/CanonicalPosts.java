@@ -9,6 +9,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.tocsin.social.Post;
 import org.tocsin.social.PostKind;
 
@@ -72,11 +73,11 @@ final class CanonicalPosts {
         }
     }
 
-    static String blankToNull(String s) {
+    static @Nullable String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
     }
 
-    static String cut(String s, int n) {
+    static String cut(@Nullable String s, int n) {
         return s == null ? "" : s.length() <= n ? s : s.substring(0, n) + "…";
     }
 }

@@ -5,6 +5,7 @@ import java.io.Reader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * RFC 4180 records (quoted fields, doubled quotes, line breaks inside quotes; LF or CRLF) read line by line with
@@ -35,7 +36,7 @@ final class CsvRecords {
     /** A line already read (the row an unclosed quote ran into) that the next record starts with. */
     private boolean pending;
     private final StringBuilder field = new StringBuilder();
-    private Predicate<List<String>> rowShape;
+    private @Nullable Predicate<List<String>> rowShape;
 
     /** A record that could not be read; its message says why, and the reader is already past it. */
     abstract static class BadRecord extends Exception {
@@ -113,7 +114,7 @@ final class CsvRecords {
     }
 
     /** The next record's fields, or null at the end of the input; blank lines are skipped. */
-    List<String> next() throws IOException, BadRecord {
+    @Nullable List<String> next() throws IOException, BadRecord {
         while (true) {
             recordLine = pending ? line - 1 : line;
             int budget = maxChars;
@@ -193,7 +194,7 @@ final class CsvRecords {
     }
 
     /** A line's fields when it is a complete record by itself (its quotes closed); otherwise null. */
-    private static List<String> alone(CharSequence s) {
+    private static @Nullable List<String> alone(CharSequence s) {
         List<String> fields = new ArrayList<>(10);
         StringBuilder f = new StringBuilder();
         boolean inQuotes = false;

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Collection;
 import org.tocsin.input.JsonLimits;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the JSON readers (X/Twitter v2, Telegram, the accounts file) share: one parser under the limits every JSON
@@ -39,19 +40,19 @@ final class JsonInput {
     }
 
     /** A scalar field's text, stripped; null when absent, null, blank or not a scalar. */
-    static String text(JsonNode node, String field) {
+    static @Nullable String text(JsonNode node, String field) {
         JsonNode v = node == null ? null : node.get(field);
         return v == null || !v.isValueNode() || v.isNull() ? null : CanonicalPosts.blankToNull(v.asText());
     }
 
     /** {@link #text} cut to {@code max} characters: for names and ids that are kept beyond one item. */
-    static String text(JsonNode node, String field, int max) {
+    static @Nullable String text(JsonNode node, String field, int max) {
         String s = text(node, field);
         return s == null || s.length() <= max ? s : s.substring(0, max);
     }
 
     /** Adds a URL unless blank, already there, or the post already has the most a post keeps. */
-    static void addUrl(Collection<String> urls, String url) {
+    static void addUrl(Collection<String> urls, @Nullable String url) {
         if (url != null && !url.isBlank() && urls.size() < CanonicalPosts.MAX_URLS) {
             urls.add(url.strip());
         }

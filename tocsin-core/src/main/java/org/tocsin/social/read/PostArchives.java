@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.tocsin.input.Input;
 import org.tocsin.input.InputWalker;
 
@@ -15,8 +16,8 @@ import org.tocsin.input.InputWalker;
 public final class PostArchives implements PostSource {
     /** What is left to read: {@link Input}s, and the walk's problems where they were met. */
     private final Deque<Object> pending = new ArrayDeque<>();
-    private PostSource current;
-    private String currentName;
+    private @Nullable PostSource current;
+    private @Nullable String currentName;
 
     private PostArchives(List<String> inputs) {
         new InputWalker().walk(inputs, InputWalker.Visitor.of(pending::add,
@@ -29,7 +30,7 @@ public final class PostArchives implements PostSource {
     }
 
     @Override
-    public PostItem next() throws IOException {
+    public @Nullable PostItem next() throws IOException {
         while (true) {
             if (current != null) {
                 PostItem item;

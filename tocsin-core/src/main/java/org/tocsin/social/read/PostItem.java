@@ -1,5 +1,6 @@
 package org.tocsin.social.read;
 
+import org.jspecify.annotations.Nullable;
 import org.tocsin.social.Post;
 
 /**
@@ -9,12 +10,12 @@ import org.tocsin.social.Post;
  * @param merged true for a problem that is a merged row: a CSV record whose unclosed quote ran on into the rows
  *               after it (they are read again as rows of their own; this record is lost and counted apart)
  */
-public record PostItem(String source, Post post, String error, boolean merged) {
+public record PostItem(String source, @Nullable Post post, @Nullable String error, boolean merged) {
     public static PostItem of(String source, Post post) {
         return new PostItem(source, post, null, false);
     }
 
-    public static PostItem problem(String source, String error) {
+    public static PostItem problem(String source, @Nullable String error) {
         return new PostItem(source, null, error, false);
     }
 

@@ -1,6 +1,7 @@
 package org.tocsin.social.read;
 
 import java.io.IOException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Posts read one at a time from one input, so memory does not grow with the archive. A damaged item is a
@@ -8,7 +9,7 @@ import java.io.IOException;
  */
 public interface PostSource extends AutoCloseable {
     /** The next item, or null at the end. */
-    PostItem next() throws IOException;
+    @Nullable PostItem next() throws IOException;
 
     @Override
     void close() throws IOException;

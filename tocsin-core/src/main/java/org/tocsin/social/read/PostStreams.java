@@ -9,6 +9,7 @@ import java.io.Reader;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.zip.GZIPInputStream;
+import org.jspecify.annotations.Nullable;
 import org.tocsin.input.ContentKind;
 import org.tocsin.input.ContentSniffer;
 import org.tocsin.input.Sniffed;
@@ -67,7 +68,7 @@ public final class PostStreams {
 
     /** Turns a read failure into the end of the input and remembers it. */
     private static final class BreakGuard extends FilterInputStream {
-        IOException failure;
+        @Nullable IOException failure;
 
         BreakGuard(InputStream in) {
             super(in);
@@ -114,7 +115,7 @@ public final class PostStreams {
         }
 
         @Override
-        public PostItem next() throws IOException {
+        public @Nullable PostItem next() throws IOException {
             if (ended) {
                 return null;
             }
@@ -136,14 +137,14 @@ public final class PostStreams {
 
     /** An input in no known format: its one problem, then the end. */
     private static final class OneProblem implements PostSource {
-        private PostItem problem;
+        private @Nullable PostItem problem;
 
         OneProblem(PostItem problem) {
             this.problem = problem;
         }
 
         @Override
-        public PostItem next() {
+        public @Nullable PostItem next() {
             PostItem out = problem;
             problem = null;
             return out;

@@ -18,6 +18,8 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.tocsin.social.Post;
 import org.tocsin.social.PostKind;
 
@@ -42,8 +44,8 @@ final class TelegramSource implements PostSource {
     /** A chat's fields as far as read; the top-level object is a chat too (a one-chat export). */
     private static final class Chat {
         final int ordinal;
-        String id;
-        String name;
+        @Nullable String id;
+        @Nullable String name;
 
         Chat(int ordinal) {
             this.ordinal = ordinal;
@@ -54,7 +56,7 @@ final class TelegramSource implements PostSource {
         }
     }
 
-    private record Frame(Kind kind, Chat chat) {
+    private record Frame(Kind kind, @Nullable Chat chat) {
     }
 
     private final JsonParser p;
@@ -70,7 +72,7 @@ final class TelegramSource implements PostSource {
     }
 
     @Override
-    public PostItem next() throws IOException {
+    public @Nullable PostItem next() throws IOException {
         while (!done) {
             try {
                 PostItem item = step();
@@ -86,7 +88,7 @@ final class TelegramSource implements PostSource {
     }
 
     /** One token's worth of the walk: a post, a problem, or null when it gave neither. */
-    private PostItem step() throws IOException {
+    private @Nullable PostItem step() throws IOException {
         Frame f = stack.peek();
         JsonToken t = p.nextToken();
         if (f == null) {
@@ -138,7 +140,7 @@ final class TelegramSource implements PostSource {
         return null;
     }
 
-    private PostItem chatField(Chat chat, String name, JsonToken v) throws IOException {
+    private @Nullable PostItem chatField(@Nullable Chat chat, String name, JsonToken v) throws IOException {
         switch (name) {
             case "id" -> chat.id = scalar(v);
             case "name" -> chat.name = scalar(v);
@@ -163,7 +165,7 @@ final class TelegramSource implements PostSource {
     }
 
     /** A scalar's text cut to a name's length; null for null or a structure (skipped). */
-    private String scalar(JsonToken v) throws IOException {
+    private @Nullable String scalar(JsonToken v) throws IOException {
         if (v == VALUE_NULL || !v.isScalarValue()) {
             p.skipChildren();
             return null;
@@ -172,7 +174,7 @@ final class TelegramSource implements PostSource {
         return s == null || s.length() <= MAX_NAME ? s : s.substring(0, MAX_NAME);
     }
 
-    private PostItem message(Chat chat, JsonNode m) {
+    private @Nullable PostItem message(@Nullable Chat chat, JsonNode m) {
         if (!"message".equals(JsonInput.text(m, "type"))) {
             return null;
         }
@@ -184,7 +186,7 @@ final class TelegramSource implements PostSource {
         }
     }
 
-    private static Post post(Chat chat, JsonNode m) {
+    private static Post post(@Nullable Chat chat, JsonNode m) {
         String id = JsonInput.text(m, "id");
         if (id == null) {
             throw new IllegalArgumentException("a message without id in chat " + chat.id());
@@ -246,7 +248,7 @@ final class TelegramSource implements PostSource {
     }
 
     /** A link entity's URL is its text; a text link's is its href. */
-    private static void entityUrl(JsonNode e, LinkedHashSet<String> urls) {
+    private static void entityUrl(JsonNode e, Set<String> urls) {
         String type = JsonInput.text(e, "type");
         if ("link".equals(type)) {
             JsonInput.addUrl(urls, JsonInput.text(e, "text"));

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.tocsin.social.PostKind;
 
 /**
@@ -13,8 +14,8 @@ import org.tocsin.social.PostKind;
  * @param authorName the username a flattened tweet carries in its {@code author}, or null
  * @param retweetOf  the id of the retweeted tweet whose full text the includes may hold, or null
  */
-record Tweet(String id, String authorId, String authorName, Instant createdAt, PostKind kind, String text,
-             List<String> urls, String reshareOf, String replyTo, String lang, String retweetOf) {
+record Tweet(String id, String authorId, @Nullable String authorName, Instant createdAt, PostKind kind, String text,
+             List<String> urls, @Nullable String reshareOf, @Nullable String replyTo, @Nullable String lang, @Nullable String retweetOf) {
 
     /** A referenced tweet's full text and links, from the includes. */
     record Included(String text, List<String> urls) {
@@ -103,7 +104,7 @@ record Tweet(String id, String authorId, String authorName, Instant createdAt, P
 
     /** About how many characters the tweet holds, to bound what waits. */
     long chars() {
-        long c = id.length() + authorId.length() + text.length() + (authorName == null ? 0 : authorName.length());
+        long c = (long) id.length() + authorId.length() + text.length() + (authorName == null ? 0 : authorName.length());
         for (String u : urls) {
             c += u.length();
         }

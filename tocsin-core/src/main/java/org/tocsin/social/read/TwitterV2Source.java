@@ -21,6 +21,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.tocsin.social.Post;
 
 /**
@@ -65,7 +66,7 @@ final class TwitterV2Source implements PostSource {
     private long n;
 
     /** A tweet read, or the reason it could not be, waiting for its response's includes. */
-    private record Pending(String where, Tweet tweet, String error) {
+    private record Pending(String where, @Nullable Tweet tweet, @Nullable String error) {
     }
 
     TwitterV2Source(InputStream in, String source) throws IOException {

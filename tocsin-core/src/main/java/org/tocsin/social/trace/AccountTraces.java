@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Consumer;
 import org.tocsin.social.Account;
 import org.tocsin.social.CoordinationSettings;
@@ -42,7 +43,7 @@ public final class AccountTraces {
             for (KeyedAction k : of(a)) {
                 pairers.computeIfAbsent(k.key(), x -> new WindowPairer()).add(k.key(), k.action(), rules, out);
             }
-            newest = a.createdAt().getEpochSecond();
+            newest = Objects.requireNonNull(a.createdAt()).getEpochSecond(); // only dated accounts are here
             if (++sinceSweep == 10_000) {
                 long horizon = newest - window;
                 pairers.values().removeIf(p -> p.newest() < horizon);
@@ -54,7 +55,7 @@ public final class AccountTraces {
     /** The keyed actions of one account: its handle series and its description's bands. */
     public static List<KeyedAction> of(Account a) {
         List<KeyedAction> out = new ArrayList<>();
-        long second = a.createdAt().getEpochSecond();
+        long second = Objects.requireNonNull(a.createdAt(), "an account without a creation time has no traces").getEpochSecond();
         String handle = a.name() == null || a.name().isBlank() ? a.accountId() : a.name();
         String series = handle.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}]", "");
         if (series.length() >= MIN_SERIES_LETTERS && !series.equals(handle.toLowerCase(Locale.ROOT))) {

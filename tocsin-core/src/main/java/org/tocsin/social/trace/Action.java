@@ -1,5 +1,7 @@
 package org.tocsin.social.trace;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One account's use of an item at one moment: what a trace pairs. Near-text actions carry their shingles and
  * signature so that a candidate pair is verified without the post.
@@ -9,7 +11,8 @@ package org.tocsin.social.trace;
  * @param shingles  sorted distinct word-pair shingle hashes, or null
  * @param signature MinHash signature of the shingles, or null
  */
-public record Action(String accountId, String postId, long second, String item, long[] shingles, int[] signature) {
+@SuppressWarnings("ArrayRecordComponent") // actions are grouped by item, never compared or hashed
+public record Action(String accountId, String postId, long second, String item, long @Nullable [] shingles, int @Nullable [] signature) {
     public static Action of(String accountId, String postId, long second, String item) {
         return new Action(accountId, postId, second, item, null, null);
     }

@@ -9,8 +9,9 @@ import org.tocsin.social.TraceKind;
 public record CoAction(TraceKind kind, String item, String accountA, String postA, long secondA, String accountB, String postB,
                        long secondB) {
     static CoAction of(TraceKind kind, Action x, Action y) {
-        Action a = x.accountId().compareTo(y.accountId()) <= 0 ? x : y;
-        Action b = a == x ? y : x;
+        boolean xFirst = x.accountId().compareTo(y.accountId()) <= 0;
+        Action a = xFirst ? x : y;
+        Action b = xFirst ? y : x;
         String item = a.second() <= b.second() ? a.item() : b.item();
         return new CoAction(kind, item, a.accountId(), a.postId(), a.second(), b.accountId(), b.postId(), b.second());
     }

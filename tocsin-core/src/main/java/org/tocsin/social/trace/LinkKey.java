@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A shared link made comparable: scheme and {@code www.} dropped, host lower-cased, fragment and tracking
@@ -18,7 +19,7 @@ public final class LinkKey {
     }
 
     /** The comparable form, or null for something that is not a web link. */
-    public static String of(String url) {
+    public static @Nullable String of(String url) {
         String u = url.strip();
         if (u.isEmpty() || u.length() > MAX) {
             return null;

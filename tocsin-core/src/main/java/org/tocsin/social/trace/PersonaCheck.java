@@ -3,6 +3,7 @@ package org.tocsin.social.trace;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.tocsin.domain.Confusables;
 import org.tocsin.domain.EditDistance;
 import org.tocsin.profile.Contact;
@@ -58,7 +59,7 @@ public final class PersonaCheck {
     }
 
     /** The first protected name the account's id or shown name imitates. */
-    public Optional<PersonaMatch> check(String accountId, String shown) {
+    public Optional<PersonaMatch> check(String accountId, @Nullable String shown) {
         for (String s : shown == null || shown.equals(accountId) ? List.of(accountId) : List.of(shown, accountId)) {
             String k = key(s);
             if (k.length() < MIN_NAME - 1) {

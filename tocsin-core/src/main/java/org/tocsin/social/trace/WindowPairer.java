@@ -3,6 +3,7 @@ package org.tocsin.social.trace;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Consumer;
 import org.tocsin.social.TraceKind;
 
@@ -96,7 +97,7 @@ public final class WindowPairer {
         if (key.kind() == TraceKind.NEAR_TEXT && Arrays.equals(x.shingles(), y.shingles())) {
             return false;
         }
-        return jaccard(x.shingles(), y.shingles()) >= threshold;
+        return jaccard(Objects.requireNonNull(x.shingles()), Objects.requireNonNull(y.shingles())) >= threshold; // near-text actions carry shingles
     }
 
     private static int firstSharedBand(int[] a, int[] b) {

@@ -4,4 +4,7 @@
  * sliding window, {@link org.tocsin.social.trace.AccountTraces} finds creation bursts and
  * {@link org.tocsin.social.trace.PersonaCheck} accounts imitating the profile's names.
  */
+@NullMarked
 package org.tocsin.social.trace;
+
+import org.jspecify.annotations.NullMarked;

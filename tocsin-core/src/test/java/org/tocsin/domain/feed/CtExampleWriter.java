@@ -114,14 +114,14 @@ public final class CtExampleWriter {
         issuer.put("CN", "Tocsin Test CA E1");
         issuer.put("O", "Tocsin Test PKI");
         issuer.put("aggregated", "/C=US/CN=Tocsin Test CA E1/O=Tocsin Test PKI");
-        leaf.put("not_after", cert.getNotAfter().getTime() / 1000);
-        leaf.put("not_before", cert.getNotBefore().getTime() / 1000);
+        leaf.put("not_after", cert.getNotAfter().toInstant().getEpochSecond());
+        leaf.put("not_before", cert.getNotBefore().toInstant().getEpochSecond());
         leaf.put("serial_number", cert.getSerialNumber().toString(16).toUpperCase(Locale.ROOT));
         leaf.put("signature_algorithm", "sha256, ecdsa");
         ObjectNode subject = leaf.putObject("subject");
         subject.put("CN", cn);
         subject.put("aggregated", "/CN=" + cn);
-        data.put("seen", BigDecimal.valueOf(cert.getNotBefore().getTime() + 12_345, 3)); // seconds, as certstream sends them
+        data.put("seen", BigDecimal.valueOf(cert.getNotBefore().toInstant().toEpochMilli() + 12_345, 3)); // seconds, as certstream sends them
         ObjectNode source = data.putObject("source");
         source.put("name", "Google 'Argon2024' log");
         source.put("url", LOG_URL);

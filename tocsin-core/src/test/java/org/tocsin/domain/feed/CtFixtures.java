@@ -206,7 +206,7 @@ public final class CtFixtures {
     }
 
     static long timestampOf(X509CertificateHolder cert) {
-        return cert.getNotBefore().getTime() + 1_000;
+        return cert.getNotBefore().toInstant().toEpochMilli() + 1_000;
     }
 
     /** One get-entries entry object. */

@@ -303,6 +303,7 @@ class HostileFeedTest {
     }
 
     @Test
+    @SuppressWarnings("InputStreamSlowMultibyteRead") // streams that fail; how fast they read does not matter
     void aStreamThatCannotBeReadIsAnIOExceptionAndAMissingFileToo() {
         InputStream failing = new InputStream() {
             @Override

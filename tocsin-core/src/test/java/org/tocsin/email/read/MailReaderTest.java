@@ -604,4 +604,38 @@ class MailReaderTest {
         assertThat(items).extracting(MailItem::source).containsExactly("bench#1", "bench#2");
         assertThat(items).extracting(i -> i.message().subject()).containsExactly("one", "two");
     }
+
+    /** NullAway found it: an I/O failure without a message made an item with neither a message nor an error. */
+    @Test
+    void aReadFailureWithoutAMessageStillSaysWhatFailed() {
+        byte[] head = ("From: a@example.org\r\nSubject: cut off\r\n\r\n" + "body ".repeat(8_000))
+                .getBytes(StandardCharsets.US_ASCII);
+        InputStream failing = new InputStream() {
+            private int pos;
+
+            @Override
+            public int read() throws IOException {
+                if (pos < head.length) {
+                    return head[pos++] & 0xff;
+                }
+                throw new IOException(); // some streams fail without a message
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                if (pos >= head.length) {
+                    throw new IOException();
+                }
+                int n = Math.min(len, head.length - pos);
+                System.arraycopy(head, pos, b, off, n);
+                pos += n;
+                return n;
+            }
+        };
+        List<MailItem> items = new ArrayList<>();
+        new MailReader().read(failing, "cut.eml", items::add);
+        assertThat(items).hasSize(1);
+        assertThat(items.get(0).message()).isNull();
+        assertThat(items.get(0).error()).isNotBlank();
+    }
 }

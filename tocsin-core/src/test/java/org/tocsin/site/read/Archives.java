@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.ReadableByteChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -45,7 +46,7 @@ final class Archives {
 
     /** A response whose body is {@code length} bytes of a repeated HTML line, generated as it is written. */
     static WarcResponse hugeHtml(String url, long length) throws IOException {
-        byte[] line = "<p>Polling stations open at 7am across the county.</p>\n".getBytes();
+        byte[] line = "<p>Polling stations open at 7am across the county.</p>\n".getBytes(StandardCharsets.UTF_8);
         ReadableByteChannel body = new ReadableByteChannel() {
             long left = length;
             long at;

@@ -109,13 +109,13 @@ class SiteArchiveReaderTest {
     void readsEachWarcOfAWaczWithoutExtractingIt() throws IOException {
         Path wacz = dir.resolve("gazette.wacz");
         try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(wacz))) {
-            entry(zip, "datapackage.json", "{\"profile\":\"data-package\"}".getBytes());
+            entry(zip, "datapackage.json", "{\"profile\":\"data-package\"}".getBytes(StandardCharsets.UTF_8));
             entry(zip, "archive/data-1.warc.gz", Archives.warcBytes(WarcCompression.GZIP,
                     html("https://millbrook-gazette.example/", FRONT)));
             entry(zip, "archive/data-2.warc", Archives.warcBytes(WarcCompression.NONE,
                     request("https://millbrook-gazette.example/about"),
                     html("https://millbrook-gazette.example/about", ABOUT)));
-            entry(zip, "pages/pages.jsonl", "{}".getBytes());
+            entry(zip, "pages/pages.jsonl", "{}".getBytes(StandardCharsets.UTF_8));
         }
 
         List<PageItem> items = read(wacz);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.tocsin.social.Account;
 import org.tocsin.social.CoordinationSettings;
@@ -28,6 +29,6 @@ class AccountTracesTest {
         AccountTraces.coActions(accounts, CoordinationSettings.DEFAULTS, out::add);
         assertThat(out).allSatisfy(c -> assertThat(c.kind()).isEqualTo(TraceKind.ACCOUNT_BURST))
                 .extracting(c -> c.accountA() + "-" + c.accountB() + ": " + c.item())
-                .containsExactlyInAnyOrder("1-2: handle series annasmith", "3-4: description \"" + TEMPLATE.toLowerCase() + "\"");
+                .containsExactlyInAnyOrder("1-2: handle series annasmith", "3-4: description \"" + TEMPLATE.toLowerCase(Locale.ROOT) + "\"");
     }
 }
