@@ -3,7 +3,7 @@ package org.tocsin.domain;
 import com.ibm.icu.lang.UCharacter;
 import com.ibm.icu.text.SpoofChecker;
 import java.util.Locale;
-import org.tocsin.text.UnicodeMarks;
+import org.tocsin.unicode.UnicodeMarks;
 
 /**
  * Confusable skeletons (Unicode TS #39) from ICU's {@link SpoofChecker}: two strings that look

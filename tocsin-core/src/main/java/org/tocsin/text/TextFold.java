@@ -1,6 +1,7 @@
 package org.tocsin.text;
 
 import java.util.Locale;
+import org.tocsin.unicode.UnicodeMarks;
 
 /**
  * Folds text for phrase matching: lower case, accents removed ({@link UnicodeMarks}), runs of

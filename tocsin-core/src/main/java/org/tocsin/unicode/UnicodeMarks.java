@@ -1,4 +1,4 @@
-package org.tocsin.text;
+package org.tocsin.unicode;
 
 import com.ibm.icu.lang.UCharacter;
 import com.ibm.icu.lang.UCharacterCategory;

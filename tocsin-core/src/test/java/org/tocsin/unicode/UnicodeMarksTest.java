@@ -1,8 +1,9 @@
-package org.tocsin.text;
+package org.tocsin.unicode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.tocsin.text.TextFold;
 
 class UnicodeMarksTest {
     @Test
