@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tocsin.testing.Needs;
 
 /** {@code tocsin posts coordination} on the bundled example (examples/posts, written by make_example.py). */
 class PostsCommandTest {
@@ -101,8 +102,8 @@ class PostsCommandTest {
 
     @Test
     void theIraTweetsClusterByTheResearchersCategories() throws Exception {
-        Path shared = Path.of(System.getProperty("tocsin.shared", "../../shared/data"), "posts");
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(shared.resolve("posts_2016-10_en.csv")), "no ../shared/data/posts");
+        Path shared = Needs.sharedData("posts");
+        Needs.sharedData("posts/posts_2016-10_en.csv");
         CliRun run = CliRun.of("posts", "coordination", "--json", "--truth", shared.resolve("accounts_truth.csv").toString(),
                 shared.resolve("posts_2016-10_en.csv").toString());
         List<JsonNode> clusters = run.lines().stream().filter(l -> l.has("cluster")).toList();

@@ -1,7 +1,6 @@
 package org.tocsin.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,25 +16,23 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tocsin.testing.Needs;
 
 /**
  * {@code tocsin scan} killed mid-scan (SIGKILL, a child JVM writing to PostgreSQL), then run again: the store
  * ends up with exactly what one uninterrupted scan stores — nothing duplicated, nothing missing.
  */
 class ScanCrashTest {
-    private static final Path SHARED = Path.of(System.getProperty("tocsin.shared", "../shared/data"));
     private static final String PG = "jdbc:postgresql://127.0.0.1:5432/test";
 
     @Test
     void aScanKilledMidwayAndRunAgainStoresWhatOneScanStores(@TempDir Path dir) throws Exception {
-        Path ham = SHARED.resolve("email/dev/ham");
-        Path phish = SHARED.resolve("email/dev/phish");
-        assumeTrue(Files.isDirectory(ham) && Files.isDirectory(phish), "mail corpora absent: " + SHARED);
+        Path ham = Needs.sharedData("email/dev/ham");
+        Path phish = Needs.sharedData("email/dev/phish");
+        Needs.postgres("test");
         String schema = "tocsin_crash_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         try (Connection c = DriverManager.getConnection(PG, "postgres", ""); Statement s = c.createStatement()) {
             s.execute("CREATE SCHEMA " + schema);
-        } catch (SQLException e) {
-            assumeTrue(false, "PostgreSQL not reachable at " + PG + " (.ci/run starts it): " + e.getMessage());
         }
         try {
             Path input = dir.resolve("mail");

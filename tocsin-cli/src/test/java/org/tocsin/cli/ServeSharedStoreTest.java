@@ -1,7 +1,6 @@
 package org.tocsin.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -30,6 +29,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tocsin.store.Store;
+import org.tocsin.testing.Needs;
 
 /**
  * Fault 8 of issue 13: {@code serve} and the command line share the default embedded store. Real processes on a
@@ -41,7 +41,6 @@ import org.tocsin.store.Store;
 class ServeSharedStoreTest {
     private static final Path ROOT = Path.of(System.getProperty("tocsin.root", ".."));
     private static final Path MAIL = ROOT.resolve("examples/mail/phish");
-    private static final Path SHARED = Path.of(System.getProperty("tocsin.shared", "../shared/data"));
     private static final String FINDINGS = "994959e6-ba40-4337-836b-b29a298c8b40";
     private static final String TOKEN = "demo-analyst-token-not-for-production";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -127,8 +126,7 @@ class ServeSharedStoreTest {
 
     @Test
     void aScanGoesOnWhenServeStopsUnderIt(@TempDir Path dir) throws Exception {
-        Path ham = SHARED.resolve("email/dev/ham");
-        assumeTrue(Files.isDirectory(ham), "mail corpus absent: " + SHARED);
+        Path ham = Needs.sharedData("email/dev/ham");
         Path input = Files.createDirectories(dir.resolve("mail"));
         try (Stream<Path> files = Files.list(ham)) {
             for (Path f : files.sorted().limit(300).toList()) {

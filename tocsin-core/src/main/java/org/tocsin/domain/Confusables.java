@@ -1,9 +1,10 @@
 package org.tocsin.domain;
 
+import com.ibm.icu.lang.UCharacter;
 import com.ibm.icu.text.SpoofChecker;
-import java.text.Normalizer;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
+import org.tocsin.unicode.UnicodeMarks;
 
 /**
  * Confusable skeletons (Unicode TS #39) from ICU's {@link SpoofChecker}: two strings that look
@@ -19,7 +20,7 @@ public final class Confusables {
 
     static {
         for (char c = 0; c < 128; c++) {
-            ASCII[c] = CHECKER.getSkeleton(String.valueOf(c)).toLowerCase(Locale.ROOT);
+            ASCII[c] = lower(CHECKER.getSkeleton(String.valueOf(c)));
         }
     }
 
@@ -31,7 +32,7 @@ public final class Confusables {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (c >= 128) {
-                return withoutMarks(CHECKER.getSkeleton(s).toLowerCase(Locale.ROOT));
+                return withoutMarks(lower(CHECKER.getSkeleton(s)));
             }
             out.append(ASCII[c]);
         }
@@ -40,19 +41,15 @@ public final class Confusables {
 
     /**
      * TS #39 keeps accents and strokes (bíld, biłd skeleton to b + i + combining acute + ld): a reader skims past
-     * them, so they are dropped after decomposition.
+     * them, so they are dropped after decomposition, by ICU's own Unicode data (see {@link UnicodeMarks}).
      */
+    /** Lower case by ICU's data too: letters newer than the JDK's Unicode (Glagolitic U+2C2F, ..) have a lower case. */
+    private static String lower(String skeleton) {
+        return UCharacter.toLowerCase(Locale.ROOT, skeleton);
+    }
+
     private static String withoutMarks(String skeleton) {
-        String d = Normalizer.normalize(skeleton, Normalizer.Form.NFD);
-        StringBuilder out = new StringBuilder(d.length());
-        for (int i = 0; i < d.length(); i++) {
-            char c = d.charAt(i);
-            int type = Character.getType(c);
-            if (type != Character.NON_SPACING_MARK && type != Character.ENCLOSING_MARK) {
-                out.append(c);
-            }
-        }
-        return out.toString();
+        return UnicodeMarks.strip(skeleton);
     }
 
     /**

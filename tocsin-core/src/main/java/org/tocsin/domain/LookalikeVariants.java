@@ -1,6 +1,5 @@
 package org.tocsin.domain;
 
-import com.google.thirdparty.publicsuffix.PublicSuffixPatterns;
 import com.ibm.icu.text.IDNA;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -324,12 +323,7 @@ public final class LookalikeVariants {
 
     /** True for a public suffix itself ({@code com.de}, {@code co.uk}), under the same list as {@link DomainNames#registrable}. */
     private static boolean isPublicSuffix(String name) {
-        if (PublicSuffixPatterns.EXACT.containsKey(name)) {
-            return true;
-        }
-        int dot = name.indexOf('.');
-        return dot > 0 && PublicSuffixPatterns.UNDER.containsKey(name.substring(dot + 1))
-                && !PublicSuffixPatterns.EXCLUDED.containsKey(name);
+        return DomainNames.publicSuffixLabel(name) == 0;
     }
 
     private static int occurrences(String s, String part) {

@@ -1,10 +1,10 @@
 package org.tocsin.text;
 
-import java.text.Normalizer;
 import java.util.Locale;
+import org.tocsin.unicode.UnicodeMarks;
 
 /**
- * Folds text for phrase matching: lower case, accents removed (NFD, combining marks dropped), runs of
+ * Folds text for phrase matching: lower case, accents removed ({@link UnicodeMarks}), runs of
  * white space collapsed to one space. "Cartão BLOQUEADO" and "cartao bloqueado" fold alike, so phrase
  * lists are written once, without accents.
  */
@@ -18,7 +18,7 @@ public final class TextFold {
         for (int i = 0; i < lower.length() && ascii; i++) {
             ascii = lower.charAt(i) < 128;
         }
-        String base = ascii ? lower : stripMarks(Normalizer.normalize(lower, Normalizer.Form.NFD));
+        String base = ascii ? lower : UnicodeMarks.strip(lower);
         StringBuilder out = new StringBuilder(base.length());
         boolean space = false;
         for (int i = 0; i < base.length(); i++) {
@@ -34,16 +34,5 @@ public final class TextFold {
             }
         }
         return out.toString();
-    }
-
-    private static String stripMarks(String nfd) {
-        StringBuilder b = new StringBuilder(nfd.length());
-        for (int i = 0; i < nfd.length(); i++) {
-            char c = nfd.charAt(i);
-            if (Character.getType(c) != Character.NON_SPACING_MARK) {
-                b.append(c);
-            }
-        }
-        return b.toString();
     }
 }

@@ -1,7 +1,6 @@
 package org.tocsin.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,10 +8,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.tocsin.testing.Needs;
 
 /** Our Public Suffix List walk must answer as Guava's topPrivateDomain does, private section included. */
 class RegistrableDomainTest {
-    private static final Path OUTLETS = Path.of(System.getProperty("tocsin.shared", "../shared/data")).resolve("outlets");
+    private static final Path OUTLETS = Needs.sharedRoot().resolve("outlets");
 
     @Test
     void privateSectionWildcardsAndExceptions() {
@@ -37,7 +37,7 @@ class RegistrableDomainTest {
 
     @Test
     void agreesWithGuavaOnRealDomainLists() throws IOException {
-        assumeTrue(Files.isDirectory(OUTLETS), "shared outlets absent: " + OUTLETS);
+        Needs.sharedData("outlets");
         List<String> hosts = new ArrayList<>();
         for (String line : Files.readAllLines(OUTLETS.resolve("dotgov-current-full.csv"))) {
             hosts.add(line.split(",", 2)[0].toLowerCase(java.util.Locale.ROOT));

@@ -1,7 +1,6 @@
 package org.tocsin.email;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +12,7 @@ import org.tocsin.email.triage.Evaluation;
 import org.tocsin.profile.ProfileLoader;
 import org.tocsin.reference.ReferenceData;
 import org.tocsin.signal.Scorer;
+import org.tocsin.testing.Needs;
 
 /**
  * Triage over the shared dev corpus (real phishing from phishing_pot, real legitimate mail from the
@@ -21,11 +21,12 @@ import org.tocsin.signal.Scorer;
  * just under the measured figures, not the issue's targets (which docs/email-triage.md discusses).
  */
 class DevCorpusTest {
-    private static final Path DEV = Path.of(System.getProperty("tocsin.shared", "../shared/data")).resolve("email/dev");
+    private static final Path DEV = Needs.sharedRoot().resolve("email/dev");
 
     @Test
     void everyMessageIsTriagedAndTheMeasuredRatesHold() throws Exception {
-        assumeTrue(Files.isDirectory(DEV.resolve("phish")), "shared corpus absent: " + DEV + " (see ../shared/data/README.md)");
+        Needs.sharedData("email/dev/phish");
+        Needs.sharedData("email/dev/ham");
         Path root = Path.of(System.getProperty("tocsin.root", ".."));
         EmailTriage triage = new EmailTriage(
                 new EmailContext(ProfileLoader.load(root.resolve("examples/profile.yaml")), ReferenceData.bundled()),

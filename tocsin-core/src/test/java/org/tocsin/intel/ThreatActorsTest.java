@@ -2,7 +2,6 @@ package org.tocsin.intel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,10 +21,10 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.tocsin.testing.Needs;
 
 class ThreatActorsTest {
-    private static final Path GALAXY = Path.of(System.getProperty("tocsin.shared", "../shared/data"))
-            .resolve("misp-galaxy");
+    private static final Path GALAXY = Needs.sharedRoot().resolve("misp-galaxy");
     private static final List<String> GALAXY_FILES = List.of("threat-actor.json",
             "microsoft-activity-group.json", "mitre-intrusion-set.json");
 
@@ -130,7 +129,7 @@ class ThreatActorsTest {
 
     @Test
     void everyGalaxyUuidExistsInTheGalaxy() throws IOException {
-        assumeTrue(Files.isDirectory(GALAXY), "no MISP galaxy at " + GALAXY);
+        Needs.sharedData("misp-galaxy");
         ObjectMapper mapper = new ObjectMapper();
         Set<String> known = new HashSet<>();
         for (String f : GALAXY_FILES) {

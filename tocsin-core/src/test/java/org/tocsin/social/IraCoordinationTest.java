@@ -1,7 +1,6 @@
 package org.tocsin.social;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +15,7 @@ import org.tocsin.social.read.AccountLabels;
 import org.tocsin.social.read.PostArchives;
 import org.tocsin.social.read.PostItem;
 import org.tocsin.social.trace.PersonaCheck;
+import org.tocsin.testing.Needs;
 
 /**
  * The real IRA troll tweets of October 2016 (../shared/data/posts): the clusters found must agree with the
@@ -23,12 +23,9 @@ import org.tocsin.social.trace.PersonaCheck;
  * Tocsin never sees.
  */
 class IraCoordinationTest {
-    private static final Path DIR = Path.of(System.getProperty("tocsin.shared", "../../shared/data"), "posts");
-
     @Test
     void clustersFollowTheResearchersCategories() throws Exception {
-        Path posts = DIR.resolve("posts_2016-10_en.csv");
-        assumeTrue(Files.exists(posts), "../shared/data/posts is absent: skipping the IRA measurement");
+        Path posts = Needs.sharedData("posts/posts_2016-10_en.csv");
         CoordinationRun run = new CoordinationRun(CoordinationSettings.DEFAULTS, new PersonaCheck(Profile.empty()));
         int problems = 0;
         try (PostArchives archives = PostArchives.open(List.of(posts.toString()))) {
@@ -44,7 +41,7 @@ class IraCoordinationTest {
         assertThat(run.stats().posts()).isEqualTo(92_684);
         assertThat(problems).isZero();
         CoordinationNetwork.Result result = run.finish();
-        Map<String, String> truth = AccountLabels.read(DIR.resolve("accounts_truth.csv"));
+        Map<String, String> truth = AccountLabels.read(Needs.sharedData("posts/accounts_truth.csv"));
         Purity.Report purity = Purity.of(result.clusters(), truth);
         assertThat(result.clusters()).hasSizeGreaterThanOrEqualTo(8);
         assertThat(purity.accounts()).isGreaterThanOrEqualTo(150); // about half of the 314 accounts act in concert

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.tocsin.testing.Needs;
 
 /**
  * Texts for copy-detection tests and the benchmark: the hand-written election articles in
@@ -21,9 +22,12 @@ import java.util.Random;
  * {@code ../shared/data/aitext}, and pseudo-articles made of IRA tweets from {@code ../shared/data/posts}.
  */
 final class CopyFixtures {
-    static final Path SHARED = Path.of(System.getProperty("tocsin.shared", "../shared/data"));
+    static final Path SHARED = Needs.sharedRoot();
     static final Path AITEXT = SHARED.resolve("aitext");
-    static final Path TWEETS = SHARED.resolve("posts/posts_2016-10_en.csv");
+    /** Under the shared data: one of the XSum files (all three come together), and the IRA tweets. */
+    static final String XSUM = "aitext/xsum_gpt-4.raw_data.json";
+    static final String TWEETS_FILE = "posts/posts_2016-10_en.csv";
+    static final Path TWEETS = SHARED.resolve(TWEETS_FILE);
     static final String[] MODELS = {"davinci", "gpt-3.5-turbo", "gpt-4"};
 
     /** A machine continuation of a BBC article: it starts with the article's first ~30 words, then invents. */
@@ -42,7 +46,7 @@ final class CopyFixtures {
     }
 
     static boolean haveXsum() {
-        return Files.isRegularFile(AITEXT.resolve("xsum_gpt-4.raw_data.json"));
+        return Files.isRegularFile(SHARED.resolve(XSUM));
     }
 
     /**

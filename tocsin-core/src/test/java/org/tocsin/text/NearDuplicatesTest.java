@@ -8,7 +8,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import org.tocsin.testing.Needs;
 
 /**
  * Copy and rewrite detection against a reference corpus of the hand-written election story, the BBC
@@ -27,11 +27,11 @@ class NearDuplicatesTest {
     static void buildCorpus() {
         NearDuplicates.Builder b = NearDuplicates.builder()
                 .add(new ReferenceArticle(SOURCE_ID, "https://marlow-gazette.example/early-voting", "Marlow County opens second early-voting site", ORIGINAL));
-        if (CopyFixtures.haveXsum()) {
+        if (Needs.sharedDataPresent(CopyFixtures.XSUM)) {
             xsum = CopyFixtures.xsumArticles();
             b.addAll(xsum);
         }
-        if (CopyFixtures.haveTweets()) {
+        if (Needs.sharedDataPresent(CopyFixtures.TWEETS_FILE)) {
             List<String> tweets = CopyFixtures.tweets();
             for (int n = 0; n < 400; n++) {
                 b.add(CopyFixtures.pseudoArticle(tweets, n));
@@ -98,7 +98,7 @@ class NearDuplicatesTest {
      */
     @Test
     void machineContinuationsOfBbcArticlesAreMostlyNotMatched() {
-        assumeTrue(CopyFixtures.haveXsum(), "no ../shared/data/aitext: skipping the XSum continuations");
+        Needs.sharedData(CopyFixtures.XSUM);
         List<CopyFixtures.Continuation> all = CopyFixtures.xsumContinuations();
         int matched = 0;
         for (CopyFixtures.Continuation c : all) {
@@ -116,7 +116,7 @@ class NearDuplicatesTest {
     @ParameterizedTest(name = "{0} of words changed: recall at least {1}")
     @CsvSource({"0.10, 1.00", "0.20, 0.99", "0.30, 0.95", "0.40, 0.65"})
     void recallOfGeneratedRewrites(double change, double floor) {
-        assumeTrue(CopyFixtures.haveXsum(), "no ../shared/data/aitext: skipping the rewrite recall");
+        Needs.sharedData(CopyFixtures.XSUM);
         int found = 0;
         int total = 0;
         for (ReferenceArticle a : xsum) {

@@ -1,7 +1,6 @@
 package org.tocsin.flink;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,13 +20,13 @@ import org.tocsin.social.SyntheticPosts;
 import org.tocsin.social.network.CoordinationJson;
 import org.tocsin.social.network.CoordinationNetwork;
 import org.tocsin.social.network.Edge;
+import org.tocsin.testing.Needs;
 
 /** The Flink job in batch mode on a MiniCluster gives the embedded runner's edges and clusters. */
 class CoordinationJobTest {
     @RegisterExtension
     static final MiniClusterExtension MINI_CLUSTER = Fixtures.miniCluster();
 
-    private static final Path SHARED = Path.of(System.getProperty("tocsin.shared", "../../shared/data"));
 
     @TempDir
     Path dir;
@@ -43,9 +42,7 @@ class CoordinationJobTest {
 
     @Test
     void sameClustersAsTheEmbeddedRunnerOnTheIraTweets() throws Exception {
-        Path posts = SHARED.resolve("posts/posts_2016-10_en.csv");
-        assumeTrue(Files.exists(posts), posts.toAbsolutePath() + " is absent (set -Dtocsin.shared to the shared data): skipping the IRA"
-                + " comparison");
+        Path posts = Needs.sharedData("posts/posts_2016-10_en.csv");
         CoordinationJob.Summary flink = assertSameAsEmbedded(List.of(posts.toString()), 0);
         assertThat(flink.posts()).isEqualTo(92_684);
         assertThat(flink.result().clusters()).hasSizeGreaterThanOrEqualTo(8);

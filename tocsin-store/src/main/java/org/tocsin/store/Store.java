@@ -139,11 +139,14 @@ public final class Store implements AutoCloseable {
     /**
      * H2 error codes of a database in the middle of changing hands: 90020 (open in another process, whose server is
      * not up yet or already gone), 90067 (the connection to that server broke), 90098 and 90121 (closed, or closing at
-     * that process's exit).
+     * that process's exit), and 8000 with the lock file named (another process is taking the file over and rewriting
+     * its lock file: "Lock file recently modified", "Concurrent update"; any other 8000 is a real failure to open).
      */
     private static boolean changingHands(SQLException e) {
         int code = e.getErrorCode();
-        return code == 90020 || code == 90067 || code == 90098 || code == 90121;
+        return code == 90020 || code == 90067 || code == 90098 || code == 90121
+                || (code == 8000 && e.getMessage() != null
+                        && (e.getMessage().contains("Lock file recently modified") || e.getMessage().contains("Concurrent update")));
     }
 
     /**

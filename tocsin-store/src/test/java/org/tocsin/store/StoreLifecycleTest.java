@@ -190,6 +190,37 @@ class StoreLifecycleTest extends OnBothDatabases {
      * failure, after which every command failed ("Detected failed migration to version 3"). With {@code extraTable},
      * it also holds a table no migration knows, whose row a rebuild cannot place.
      */
+    /**
+     * Fault 8 of issue 13, found again by ServeSharedStoreTest under load: when the process serving the default H2
+     * file dies, the next process to open it rewrites the lock file while taking the file over, and one opening at that
+     * moment got H2's "Lock file recently modified" (8000) as a failure, where it is the file changing hands.
+     */
+    @Test
+    void aLockFileBeingRewrittenByAProcessTakingTheStoreOverIsWaitedOut(@TempDir Path dir) throws Exception {
+        String url = "jdbc:h2:file:" + dir.resolve("shared");
+        Store.open(url, "sa", "").close();
+        Path lock = dir.resolve("shared.lock.db");
+        // what a process taking the file over leaves while it does: a FILE lock whose file keeps changing
+        String taking = "#FileLock\nid=0123456789abcdef0123456789abcdef\nmethod=file\n";
+        long rewriteUntil = System.currentTimeMillis() + 5_500; // beyond H2's own wait of twice its 2 s granularity
+        Thread takeover = new Thread(() -> {
+            try {
+                while (System.currentTimeMillis() < rewriteUntil) {
+                    Files.writeString(lock, taking);
+                    Thread.sleep(100);
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        takeover.start();
+        try (Connection c = Store.connect(url, "sa", "")) {
+            assertThat(c.isValid(5)).isTrue();
+        } finally {
+            takeover.join();
+        }
+    }
+
     private static void bricked(String url, boolean extraTable) throws SQLException {
         Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration").target("2").load().migrate();
         try (Connection c = DriverManager.getConnection(url, "sa", ""); Statement s = c.createStatement()) {

@@ -1,7 +1,6 @@
 package org.tocsin.domain.watch;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,6 +15,7 @@ import org.tocsin.domain.LookalikeIndex;
 import org.tocsin.domain.ProtectedNames;
 import org.tocsin.profile.ProfileLoader;
 import org.tocsin.reference.ReferenceData;
+import org.tocsin.testing.Needs;
 
 /**
  * The watch over real legitimate domains: 6,295 US local-news domains and the 16,539 .gov domains, against
@@ -23,7 +23,7 @@ import org.tocsin.reference.ReferenceData;
  * alarm; docs/domain-watch.md explains each one. The share must stay under 0.2 %.
  */
 class FalseAlarmTest {
-    private static final Path OUTLETS = Path.of(System.getProperty("tocsin.shared", "../shared/data")).resolve("outlets");
+    private static final Path OUTLETS = Needs.sharedRoot().resolve("outlets");
     private static final Path PROFILE = Path.of(System.getProperty("tocsin.root", "..")).resolve("examples/watch-profile.yaml");
     /** The alerts docs/domain-watch.md explains one by one; a change to the rules must update both. */
     private static final Set<String> EXPLAINED = Set.of(
@@ -36,7 +36,7 @@ class FalseAlarmTest {
 
     @Test
     void legitimateLocalNewsAndGovDomainsRarelyAlert() throws IOException {
-        assumeTrue(Files.isDirectory(OUTLETS), "shared outlets absent: " + OUTLETS + " (see ../shared/data/README.md)");
+        Needs.sharedData("outlets");
         LookalikeIndex index = LookalikeIndex.of(ProtectedNames.of(ProfileLoader.load(PROFILE), ReferenceData.bundled(), false));
         DomainWatch watch = new DomainWatch(index, Allowlist.of(List.of()));
         List<String> alerts = new ArrayList<>();

@@ -3,11 +3,16 @@ package org.tocsin.store.stix;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.Error;
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
-import com.networknt.schema.SpecVersion;
-import com.networknt.schema.ValidationMessage;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +27,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class StixSchemas {
     private static final String ONLINE = "http://raw.githubusercontent.com/oasis-open/cti-stix2-json-schemas/stix2.1/schemas/";
-    private static final String VENDORED = "classpath:stix2-json-schemas/schemas/";
+    private static final String VENDORED = "/stix2-json-schemas/schemas/";
     /**
      * bundle.json's list of object schemas omits these: they fall to its custom-object branch, which no 2.1 object
      * can pass (core and cyber-observable-core both match it). A bundle is checked against bundle.json without
@@ -30,9 +35,10 @@ public final class StixSchemas {
      */
     private static final Set<String> UNLISTED_IN_BUNDLE_SCHEMA = Set.of("note", "extension-definition", "grouping", "location", "opinion");
     private static final List<String> FOLDERS = List.of("sdos", "sros", "observables", "common");
-    private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
-            b -> b.schemaMappers(m -> m.mapPrefix(ONLINE, VENDORED)));
-    private static final Map<String, JsonSchema> SCHEMAS = new ConcurrentHashMap<>();
+    /** The schemas' $ids name their online home; each is read from the vendored copy (nothing is fetched). */
+    private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
+            b -> b.schemaLoader(l -> l.resourceLoaders(r -> r.resources(StixSchemas::vendored))));
+    private static final Map<String, Schema> SCHEMAS = new ConcurrentHashMap<>();
 
     private StixSchemas() {
     }
@@ -62,7 +68,7 @@ public final class StixSchemas {
         String id = object.path("id").asText("(no id)");
         List<String> out = new ArrayList<>();
         String schema = FOLDERS.stream().map(f -> f + "/" + type + ".json")
-                .filter(s -> StixSchemas.class.getResource("/stix2-json-schemas/schemas/" + s) != null).findFirst().orElse(null);
+                .filter(s -> StixSchemas.class.getResource(VENDORED + s) != null).findFirst().orElse(null);
         if (schema == null) {
             out.add(id + ": no OASIS schema for type '" + type + "'");
         } else {
@@ -83,17 +89,30 @@ public final class StixSchemas {
                 out.addAll(emptyLists(node.get(i), path + "/" + i));
             }
         } else if (node.isObject()) {
-            node.fields().forEachRemaining(e -> out.addAll(emptyLists(e.getValue(), path + "/" + e.getKey())));
+            node.properties().forEach(e -> out.addAll(emptyLists(e.getValue(), path + "/" + e.getKey())));
         }
         return out;
     }
 
     private static List<String> messages(String schema, JsonNode node) {
-        JsonSchema s = SCHEMAS.computeIfAbsent(schema, x -> FACTORY.getSchema(SchemaLocation.of(ONLINE + x)));
+        Schema s = SCHEMAS.computeIfAbsent(schema, x -> REGISTRY.getSchema(SchemaLocation.of(ONLINE + x)));
         List<String> out = new ArrayList<>();
-        for (ValidationMessage m : s.validate(node)) {
+        // the validator reads with Jackson 3, Tocsin writes with Jackson 2: the text is what both agree on
+        for (Error m : s.validate(node.toString(), InputFormat.JSON)) {
             out.add(schema + " " + m.getMessage());
         }
         return out;
+    }
+
+    /** The vendored text of a schema named by its online IRI; null for any other IRI. */
+    private static String vendored(String iri) {
+        if (!iri.startsWith(ONLINE)) {
+            return null;
+        }
+        try (InputStream in = StixSchemas.class.getResourceAsStream(VENDORED + iri.substring(ONLINE.length()))) {
+            return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
