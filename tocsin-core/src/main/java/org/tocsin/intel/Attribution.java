@@ -1,6 +1,7 @@
 package org.tocsin.intel;
 
 import java.util.List;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.tocsin.intel.KnownIndicator.Level;
 
@@ -34,7 +35,9 @@ public record Attribution(@Nullable String actorId, @Nullable String actorName, 
     public String statement() {
         StringBuilder s = new StringBuilder();
         if (attributed()) {
-            s.append("consistent with ").append(actorName).append(" — ").append(confidence.word()).append(" confidence");
+            // an attributed case always has its confidence (Attributor sets actor, name and confidence together)
+            s.append("consistent with ").append(actorName).append(" — ").append(Objects.requireNonNull(confidence).word())
+                    .append(" confidence");
         } else {
             s.append("unattributed");
         }

@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.tocsin.domain.DomainNames;
@@ -88,9 +89,10 @@ public final class Attributor {
             return Attribution.unattributed(because, List.of());
         }
         ActorCase best = ranked.get(0);
+        // ranked holds only the cases with a level (the filter above)
         List<String> alternatives = ranked.subList(1, ranked.size()).stream()
-                .map(c -> nameOf(c.actor) + " (" + c.level().word() + ")").toList();
-        Level level = best.level();
+                .map(c -> nameOf(c.actor) + " (" + Objects.requireNonNull(c.level()).word() + ")").toList();
+        Level level = Objects.requireNonNull(best.level());
         List<String> because = best.reasons();
         if (ranked.size() > 1 && ranked.get(1).level() == level) {
             ActorCase rival = ranked.get(1);
@@ -212,7 +214,7 @@ public final class Attributor {
     }
 
     /** The lookup key an indicator and an observation share; null for types attribution does not compare. */
-    private static @Nullable String key(@Nullable String type, @Nullable String value) {
+    private static @Nullable String key(String type, String value) {
         return switch (type) {
             case "domain-name" -> "domain:" + value;
             case "url" -> "url:" + value;

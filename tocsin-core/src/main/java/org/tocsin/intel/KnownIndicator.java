@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  * @param note       why, in the source's words
  * @param techniques ATT&amp;CK or DISARM ids the source associates with it
  */
-public record KnownIndicator(Observed observed, String actor, @Nullable String confidence, @Nullable String source, @Nullable String note,
+public record KnownIndicator(Observed observed, @Nullable String actor, @Nullable String confidence, String source, @Nullable String note,
                              @Nullable List<String> techniques) {
     public KnownIndicator {
         Objects.requireNonNull(observed, "observed");

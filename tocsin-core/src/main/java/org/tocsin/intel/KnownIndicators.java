@@ -44,6 +44,9 @@ public final class KnownIndicators {
         for (Entry e : doc.indicators == null ? List.<Entry>of() : doc.indicators) {
             String actor = actors.resolve(e.actor).map(ThreatActor::id)
                     .orElseThrow(() -> new IllegalStateException("indicator " + e.value + " names unknown actor " + e.actor));
+            if (e.type == null || e.value == null || e.source == null) {
+                throw new IllegalStateException("indicator " + e.value + " of " + e.actor + " lacks its type, value or source");
+            }
             out.add(new KnownIndicator(new Observed(e.type, e.value), actor, e.confidence, e.source, e.note, e.techniques));
         }
         return List.copyOf(out);

@@ -2,7 +2,6 @@ package org.tocsin.intel;
 
 import java.util.Locale;
 import java.util.Objects;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Something seen, as attribution compares it with known indicators.
@@ -10,7 +9,7 @@ import org.jspecify.annotations.Nullable;
  * @param type a STIX cyber-observable type: {@code domain-name}, {@code url}, {@code email-addr},
  *             {@code ipv4-addr}, {@code ipv6-addr}, {@code file} (value: SHA-256)
  */
-public record Observed(@Nullable String type, @Nullable String value) {
+public record Observed(String type, String value) {
     public Observed {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(value, "value");

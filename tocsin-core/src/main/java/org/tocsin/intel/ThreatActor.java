@@ -2,7 +2,6 @@ package org.tocsin.intel;
 
 import java.util.List;
 import java.util.Objects;
-import org.jspecify.annotations.Nullable;
 
 /**
  * A known threat actor as Tocsin names it.
@@ -15,17 +14,17 @@ import org.jspecify.annotations.Nullable;
  * @param techniques  MITRE ATT&amp;CK technique ids the actor is known to use (may be empty)
  * @param references  source URLs
  */
-public record ThreatActor(@Nullable String id, @Nullable String name, @Nullable List<String> aliases, @Nullable String country, @Nullable String description,
-        @Nullable List<String> techniques, @Nullable List<String> references) {
+public record ThreatActor(String id, String name, List<String> aliases, String country, String description,
+        List<String> techniques, List<String> references) {
 
     public ThreatActor {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(name, "name");
-        aliases = aliases == null ? List.of() : List.copyOf(aliases);
-        country = country == null ? "" : country;
-        description = description == null ? "" : description;
-        techniques = techniques == null ? List.of() : List.copyOf(techniques);
-        references = references == null ? List.of() : List.copyOf(references);
+        Objects.requireNonNull(country, "country");
+        Objects.requireNonNull(description, "description");
+        aliases = List.copyOf(aliases);
+        techniques = List.copyOf(techniques);
+        references = List.copyOf(references);
     }
 
     /** The preferred name followed by the aliases. */

@@ -86,10 +86,17 @@ public final class ThreatActors {
         Document doc = new ObjectMapper().readValue(json, Document.class);
         List<ThreatActor> list = new ArrayList<>();
         for (Entry e : doc.actors == null ? List.<Entry>of() : doc.actors) {
-            list.add(new ThreatActor(e.id, e.name, e.aliases, e.country, e.description, e.techniques,
-                    e.references));
+            if (e.id == null || e.name == null) {
+                throw new IllegalStateException("threat actor #" + (list.size() + 1) + " lacks an id or a name");
+            }
+            list.add(new ThreatActor(e.id, e.name, orEmpty(e.aliases), e.country == null ? "" : e.country,
+                    e.description == null ? "" : e.description, orEmpty(e.techniques), orEmpty(e.references)));
         }
         return new ThreatActors(list);
+    }
+
+    private static List<String> orEmpty(@Nullable List<String> list) {
+        return list == null ? List.of() : list;
     }
 
     /** Every actor, in file order. */

@@ -4,5 +4,7 @@
  * {@code src/main/resources/tocsin/intel/threat-actors.json}, derived from the MISP galaxy with its
  * source, licence and curation decisions in the file itself, and is loaded here and nowhere else.
  */
-// not yet @NullMarked: NullAway still finds nulls to settle here (see docs/architecture.md, Guard rails)
+@NullMarked
 package org.tocsin.intel;
+
+import org.jspecify.annotations.NullMarked;

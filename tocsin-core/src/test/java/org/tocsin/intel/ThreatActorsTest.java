@@ -102,6 +102,19 @@ class ThreatActorsTest {
     }
 
     @Test
+    void loaderRejectsAnActorWithoutAnIdClearly() {
+        String json = """
+                {"actors": [
+                  {"id": "a", "name": "Alpha"},
+                  {"name": "Beta", "aliases": ["B"]}
+                ]}""";
+        assertThatThrownBy(() -> ThreatActors.read(
+                new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8))))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("threat actor #2");
+    }
+
+    @Test
     void everyActorIsDescribedAndSourced() {
         Pattern technique = Pattern.compile("T\\d{4}(\\.\\d{3})?");
         Pattern country = Pattern.compile("[A-Z]{2}");

@@ -1,6 +1,7 @@
 package org.tocsin.email.rules;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.tocsin.email.EmailContext;
@@ -53,8 +54,9 @@ public final class CompositeRules implements EmailRule {
         String from = view.message().fromDomain();
         Signal money = first(out, MONEY_LURES);
         if (money != null && ctx.isFreeMail(from)) {
+            // a free-mail domain is the From address's, so there is one
             out.add(EmailSignals.FREEMAIL_MONEY_LURE.fire("A money lure (" + money.id() + ") from the free-mail account "
-                    + view.message().from().address()));
+                    + Objects.requireNonNull(view.message().from()).address()));
         }
         String fromReg = from == null ? null : org.tocsin.domain.DomainNames.registrable(from);
         boolean verified = out.stream().anyMatch(s -> s.id().equals(EmailSignals.AUTH_ALIGNED_PASS.id()));

@@ -44,8 +44,9 @@ public final class LinkRules implements EmailRule {
                 continue;
             }
             WebUrl url = link.url();
-            if (url != null && url.isWeb() && url.asciiHost() != null && !url.isIpLiteral()) {
-                textMismatch(link, url, url.registrableDomain(), fromReg, ctx, out);
+            String linkReg = url != null && url.isWeb() ? url.registrableDomain() : null; // null for IPs and invalid hosts
+            if (url != null && linkReg != null) {
+                textMismatch(link, url, linkReg, fromReg, ctx, out);
             }
             if (!seenUrls.add(link.href().strip())) {
                 continue; // the same target again, with other text: judged once
@@ -114,7 +115,7 @@ public final class LinkRules implements EmailRule {
         }
     }
 
-    private void textMismatch(Link link, WebUrl url, @Nullable String reg, @Nullable String fromRegistrable, EmailContext ctx,
+    private void textMismatch(Link link, WebUrl url, String reg, @Nullable String fromRegistrable, EmailContext ctx,
                               List<Signal> out) {
         String text = link.text().strip();
         if (text.isEmpty() || text.length() > 300) {
@@ -136,7 +137,7 @@ public final class LinkRules implements EmailRule {
         }
         boolean claimsTrusted = ctx.isKnownDomain(shownReg);
         String from = link.origin() == Link.Origin.ATTACHMENT ? null : fromRegistrable;
-        if (!claimsTrusted && reg != null && reg.equals(from)) {
+        if (!claimsTrusted && reg.equals(from)) {
             return; // the sender's own click tracker in front of a partner's name: common newsletter practice
         }
         if (shownReg.equals(from) && ctx.reference().mailServices().contains(reg)) {
@@ -148,10 +149,11 @@ public final class LinkRules implements EmailRule {
     }
 
     private void brandInUrl(Link link, WebUrl url, @Nullable String reg, @Nullable String fromReg, EmailContext ctx, List<Signal> out) {
-        if (reg == null || ctx.isProviderDomain(reg) || ctx.isProtectedDomain(reg)) {
+        String host = url.asciiHost();
+        if (reg == null || host == null || ctx.isProviderDomain(reg) || ctx.isProtectedDomain(reg)) {
             return;
         }
-        String sub = url.asciiHost().length() > reg.length() ? url.asciiHost().substring(0, url.asciiHost().length() - reg.length()) : "";
+        String sub = host.length() > reg.length() ? host.substring(0, host.length() - reg.length()) : "";
         String where = (sub + " " + url.path()).toLowerCase(Locale.ROOT);
         for (String token : where.split("[^a-z0-9]+")) {
             if (token.length() < 5) {
@@ -179,8 +181,12 @@ public final class LinkRules implements EmailRule {
     }
 
     static @Nullable HostingService hosting(WebUrl url, EmailContext ctx) {
+        String host = url.asciiHost();
+        if (host == null) {
+            return null;
+        }
         for (HostingService h : ctx.reference().abusedHosting()) {
-            if (DomainNames.isWithin(url.asciiHost(), h.hostSuffix())
+            if (DomainNames.isWithin(host, h.hostSuffix())
                     && (h.pathPrefix().isEmpty() || url.path().startsWith(h.pathPrefix()))) {
                 return h;
             }
@@ -189,8 +195,12 @@ public final class LinkRules implements EmailRule {
     }
 
     static @Nullable String openRedirectTarget(WebUrl url, EmailContext ctx) {
+        String host = url.asciiHost();
+        if (host == null) {
+            return null;
+        }
         for (OpenRedirector r : ctx.reference().openRedirectors()) {
-            if (!DomainNames.isWithin(url.asciiHost(), r.hostSuffix()) || !url.path().startsWith(r.pathPrefix())) {
+            if (!DomainNames.isWithin(host, r.hostSuffix()) || !url.path().startsWith(r.pathPrefix())) {
                 continue;
             }
             String target;

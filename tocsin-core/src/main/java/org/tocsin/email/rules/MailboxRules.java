@@ -116,7 +116,7 @@ public final class MailboxRules implements EmailRule {
         String raw = m.firstHeader("From");
         String local = from.localPart();
         String lower = raw == null ? null : raw.toLowerCase(Locale.ROOT);
-        if (lower != null && lower.length() == raw.length()) { // (lower-casing can change a string's length)
+        if (raw != null && lower != null && lower.length() == raw.length()) { // (lower-casing can change a string's length)
             int at = lower.indexOf(from.address());
             if (at >= 0) {
                 return raw.substring(at, at + local.length());

@@ -68,7 +68,7 @@ public final class SenderRules implements EmailRule {
             return;
         }
         String fromReg = DomainNames.registrable(from.domain());
-        senderDomain(from, fromReg, ctx, out);
+        senderDomain(from, from.domain(), fromReg, ctx, out);
         boolean impersonated = false;
 
         boolean viaProvider = ctx.isProviderDomain(fromReg) && !ctx.isFreeMail(from.domain());
@@ -227,13 +227,13 @@ public final class SenderRules implements EmailRule {
         return null;
     }
 
-    @SuppressWarnings("ArgumentSelectionDefectChecker") // from.domain() is the host, the hosting suffix the domain
-    private static void senderDomain(MailAddress from, @Nullable String fromReg, EmailContext ctx, List<Signal> out) {
+    @SuppressWarnings("ArgumentSelectionDefectChecker") // fromDomain is the host, the hosting suffix the domain
+    private static void senderDomain(MailAddress from, String fromDomain, String fromReg, EmailContext ctx, List<Signal> out) {
         if (ctx.isProviderDomain(fromReg) || ctx.isProtectedDomain(fromReg)) {
             return;
         }
         for (HostingService h : ctx.reference().abusedHosting()) {
-            if (DomainNames.isWithin(from.domain(), h.hostSuffix()) && !from.domain().equals(h.hostSuffix())
+            if (DomainNames.isWithin(fromDomain, h.hostSuffix()) && !fromDomain.equals(h.hostSuffix())
                     && !ctx.isProviderDomain(DomainNames.registrable(h.hostSuffix()))) {
                 out.add(EmailSignals.SENDER_HOSTED_DOMAIN.fire("From: " + from.address() + " is sent from a "
                         + h.service() + " subdomain (" + h.kind() + ")"));
@@ -273,7 +273,7 @@ public final class SenderRules implements EmailRule {
         return false;
     }
 
-    private static boolean sameOwner(String a, @Nullable String b) {
+    private static boolean sameOwner(String a, String b) {
         return DomainNames.registrableLabel(a).equals(DomainNames.registrableLabel(b));
     }
 

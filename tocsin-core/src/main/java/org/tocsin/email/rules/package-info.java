@@ -3,5 +3,7 @@
  * authentication results. Each is a pure function of the message view and the context, and fires only
  * signals defined in {@link org.tocsin.email.EmailSignals}.
  */
-// not yet @NullMarked: NullAway still finds nulls to settle here (see docs/architecture.md, Guard rails)
+@NullMarked
 package org.tocsin.email.rules;
+
+import org.jspecify.annotations.NullMarked;

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
@@ -143,7 +144,8 @@ final class PageText {
             case "deflate" -> {
                 // the standard says zlib-wrapped; some servers send raw deflate, and browsers accept both
                 Inflated zlib = bounded(() -> new InflaterInputStream(new ByteArrayInputStream(payload)), "deflate");
-                if (zlib.problem == null || zlib.bytes.length > 0) {
+                // bounded always keeps the bytes that came out, even of a damaged stream
+                if (zlib.problem == null || Objects.requireNonNull(zlib.bytes).length > 0) {
                     return zlib;
                 }
                 return bounded(() -> new InflaterInputStream(new ByteArrayInputStream(payload), new Inflater(true)),

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -30,7 +31,8 @@ final class SavedPage {
     static void read(String source, @Nullable String ownUrl, InputStream in, Instant modified, Consumer<PageItem> sink) {
         try {
             Payload payload = Payload.read(in, Pages.MAX_PAYLOAD_BYTES);
-            String text = PageText.decode(payload.head(), null, null).text();
+            // without a Content-Encoding the payload is the text, so there always is one
+            String text = Objects.requireNonNull(PageText.decode(payload.head(), null, null).text());
             String url = origin(text);
             Pages.deliver(source, url != null ? url : ownUrl != null ? ownUrl : source, 200, Map.of(), payload, modified, null, sink);
         } catch (IOException e) {
@@ -39,7 +41,7 @@ final class SavedPage {
     }
 
     /** The canonical link or og:url in the head, if it is an absolute http(s) URL. */
-    static @Nullable String origin(@Nullable String html) {
+    static @Nullable String origin(String html) {
         Matcher end = HEAD_END.matcher(html);
         String head = html.substring(0, end.find() ? end.start() : Math.min(html.length(), 64 * 1024));
         String canonical = null;

@@ -14,7 +14,6 @@ import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
-import org.jspecify.annotations.Nullable;
 import org.tocsin.input.ContentKind;
 import org.tocsin.input.ContentSniffer;
 import org.tocsin.input.Input;
@@ -60,7 +59,8 @@ public final class SiteArchiveReader {
      * name is passed over quietly.
      */
     public static void read(Input input, Consumer<PageItem> sink) {
-        if (!input.isFile()) {
+        Path path = input.path();
+        if (path == null) { // a stream
             try (InputStream in = input.open()) {
                 stream(input.name(), in, sink);
             } catch (IOException e) {
@@ -68,7 +68,6 @@ public final class SiteArchiveReader {
             }
             return;
         }
-        Path path = input.path();
         Sniffed sniffed;
         Instant modified;
         try (BufferedInputStream in = new BufferedInputStream(Files.newInputStream(path))) {
@@ -141,7 +140,7 @@ public final class SiteArchiveReader {
     }
 
     /** The WARCs under {@code archive/} in a WACZ, each streamed from the zip, never extracted. */
-    private static void wacz(@Nullable Path path, String source, Instant modified, Consumer<PageItem> sink) {
+    private static void wacz(Path path, String source, Instant modified, Consumer<PageItem> sink) {
         try (ZipFile zip = new ZipFile(path.toFile())) {
             List<? extends ZipEntry> warcs = zip.stream()
                     .filter(e -> !e.isDirectory() && e.getName().startsWith("archive/"))

@@ -50,7 +50,7 @@ final class WarcRecords {
     }
 
     /** A WARC file on disk: seekable, so damage is skipped past. */
-    static void readFile(@Nullable Path path, Instant fallbackDate, Consumer<PageItem> sink) {
+    static void readFile(Path path, Instant fallbackDate, Consumer<PageItem> sink) {
         try (FileChannel channel = FileChannel.open(path)) {
             new WarcRecords(path.toString(), path, fallbackDate, sink).read(channel);
         } catch (IOException e) {

@@ -1,3 +1,5 @@
 /** Readers of archived web pages: WARC and WACZ (jwarc), directories of saved HTML, single HTML files. */
-// not yet @NullMarked: NullAway still finds nulls to settle here (see docs/architecture.md, Guard rails)
+@NullMarked
 package org.tocsin.site.read;
+
+import org.jspecify.annotations.NullMarked;

@@ -66,6 +66,7 @@ final class CanonicalCsvSource implements PostSource {
     }
 
     private java.util.function.Function<String, String> field(List<String> fields) {
+        Map<String, Integer> columns = Objects.requireNonNull(this.columns); // rows are read as posts only after the header
         return name -> {
             Integer i = columns.get(name);
             return i == null || i >= fields.size() ? null : fields.get(i);

@@ -18,6 +18,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.tocsin.social.Post;
@@ -108,7 +109,7 @@ final class TelegramSource implements PostSource {
         }
         switch (f.kind) {
             case CHAT -> {
-                return chatField(f.chat, p.currentName(), p.nextToken());
+                return chatField(Objects.requireNonNull(f.chat), p.currentName(), p.nextToken()); // a chat's frame has its chat
             }
             case SECTION -> {
                 boolean list = "list".equals(p.currentName());
@@ -134,13 +135,13 @@ final class TelegramSource implements PostSource {
                 }
                 JsonNode m = p.readValueAsTree(); // counted once read: a break inside it is at n + 1
                 n++;
-                return message(f.chat, m);
+                return message(Objects.requireNonNull(f.chat), m); // pushed with the chat whose "messages" these are
             }
         }
         return null;
     }
 
-    private @Nullable PostItem chatField(@Nullable Chat chat, String name, JsonToken v) throws IOException {
+    private @Nullable PostItem chatField(Chat chat, String name, JsonToken v) throws IOException {
         switch (name) {
             case "id" -> chat.id = scalar(v);
             case "name" -> chat.name = scalar(v);
@@ -174,7 +175,7 @@ final class TelegramSource implements PostSource {
         return s == null || s.length() <= MAX_NAME ? s : s.substring(0, MAX_NAME);
     }
 
-    private @Nullable PostItem message(@Nullable Chat chat, JsonNode m) {
+    private @Nullable PostItem message(Chat chat, JsonNode m) {
         if (!"message".equals(JsonInput.text(m, "type"))) {
             return null;
         }
@@ -186,7 +187,7 @@ final class TelegramSource implements PostSource {
         }
     }
 
-    private static Post post(@Nullable Chat chat, JsonNode m) {
+    private static Post post(Chat chat, JsonNode m) {
         String id = JsonInput.text(m, "id");
         if (id == null) {
             throw new IllegalArgumentException("a message without id in chat " + chat.id());

@@ -4,5 +4,7 @@
  * item at a time with a bound per item; a damaged item is a {@link org.tocsin.social.read.PostItem} problem (a CSV
  * record an unclosed quote ran on into the next row is one too, marked as a merged row, and that row is read as itself).
  */
-// not yet @NullMarked: NullAway still finds nulls to settle here (see docs/architecture.md, Guard rails)
+@NullMarked
 package org.tocsin.social.read;
+
+import org.jspecify.annotations.NullMarked;
