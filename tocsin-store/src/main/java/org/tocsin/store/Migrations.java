@@ -37,8 +37,8 @@ final class Migrations {
     }
 
     static State state(String url, String user, String password) throws SQLException {
-        try {
-            MigrationInfo[] all = flyway(url, user, password, null).info().all();
+        try (OneConnection source = new OneConnection(url, user, password)) {
+            MigrationInfo[] all = flyway(source, url, null).info().all();
             MigrationInfo current = null;
             String failed = null;
             String future = null;
@@ -76,8 +76,8 @@ final class Migrations {
 
     /** Applies every pending migration, or those up to {@code target} (a version, or null for all). */
     static void migrate(String url, String user, String password, String target) throws SQLException {
-        try {
-            flyway(url, user, password, target).migrate();
+        try (OneConnection source = new OneConnection(url, user, password)) {
+            flyway(source, url, target).migrate();
         } catch (FlywayException e) {
             throw sqlException(e);
         }
@@ -85,16 +85,20 @@ final class Migrations {
 
     /** Removes failed migrations from the history (databases without transactional DDL) and realigns checksums. */
     static void repairHistory(String url, String user, String password) throws SQLException {
-        try {
-            flyway(url, user, password, null).repair();
+        try (OneConnection source = new OneConnection(url, user, password)) {
+            flyway(source, url, null).repair();
         } catch (FlywayException e) {
             throw sqlException(e);
         }
     }
 
-    private static Flyway flyway(String url, String user, String password, String target) {
-        // one transaction where DDL is transactional; H2 commits each DDL statement (Flyway warns against a group there)
-        var config = Flyway.configure().dataSource(url, user, password).locations(LOCATION).group(!url.startsWith("jdbc:h2:"));
+    /**
+     * Flyway over one connection ({@link OneConnection}: the history rows commit with the DDL they record), all pending
+     * migrations as one group: one transaction where DDL is transactional; H2 commits each DDL statement (Flyway warns
+     * against a group there).
+     */
+    private static Flyway flyway(OneConnection source, String url, String target) {
+        var config = Flyway.configure().dataSource(source).locations(LOCATION).group(!url.startsWith("jdbc:h2:"));
         if (target != null) {
             config.target(MigrationVersion.fromVersion(target));
         }
