@@ -155,7 +155,16 @@ public final class Store implements AutoCloseable {
      */
     public static boolean connectionLost(SQLException e) {
         String state = e.getSQLState();
-        return changingHands(e) || (state != null && state.startsWith("08"));
+        return changingHands(e) || (state != null && state.startsWith("08")) || rolledBackUnderUs(e);
+    }
+
+    /**
+     * H2's answer to a statement of a transaction that the process serving the file rolled back as it closed: a general
+     * error (50000) "Transaction N has status ROLLED_BACK, not OPEN". The work was lost with that process, not refused.
+     */
+    private static boolean rolledBackUnderUs(SQLException e) {
+        String m = e.getMessage();
+        return e.getErrorCode() == 50000 && m != null && m.contains("has status ROLLED_BACK, not OPEN");
     }
 
     private static void sleep(long millis) throws SQLException {
