@@ -139,15 +139,20 @@ public final class Store implements AutoCloseable {
     /**
      * H2 error codes of a database in the middle of changing hands: 90020 (open in another process, whose server is
      * not up yet or already gone), 90067 (the connection to that server broke), 90098 and 90121 (closed, or closing at
-     * that process's exit), and 8000 with the lock file named (another process is taking the file over and rewriting
-     * its lock file: "Lock file recently modified", "Concurrent update"; any other 8000 is a real failure to open).
+     * that process's exit), and 8000 from H2's lock file protocol (another process is taking the file over at the same
+     * moment: "Lock file recently modified", "Concurrent update", "Another process was faster"; any other 8000 is a
+     * real failure to open).
      */
-    private static boolean changingHands(SQLException e) {
+    static boolean changingHands(SQLException e) {
         int code = e.getErrorCode();
+        String m = e.getMessage();
         return code == 90020 || code == 90067 || code == 90098 || code == 90121
-                || (code == 8000 && e.getMessage() != null
-                        && (e.getMessage().contains("Lock file recently modified") || e.getMessage().contains("Concurrent update")));
+                || (code == 8000 && m != null && LOCK_FILE_RACES.stream().anyMatch(m::contains));
     }
+
+    /** H2's words (FileLock) for losing a race for the lock file to another process opening the same file. */
+    private static final List<String> LOCK_FILE_RACES = List.of("Lock file recently modified", "Concurrent update",
+            "Another process was faster");
 
     /**
      * A connection lost under a transaction: the H2 process serving the store exited, or PostgreSQL dropped it. Not

@@ -237,6 +237,21 @@ class StoreLifecycleTest extends OnBothDatabases {
                 .as("any other general error is the statement's own").isFalse();
     }
 
+    /**
+     * Found by ServeSharedStoreTest#serveGoesOnWhenTheProcessServingTheFileToItIsKilled: two processes opening the
+     * default file at once after its server died; the one that lost the race for the lock file exited 2 with "Another
+     * process was faster", where it should have waited for the winner to serve the file.
+     */
+    @Test
+    void losingTheRaceForTheLockFileIsTheStoreChangingHands() {
+        for (String race : List.of("Lock file recently modified", "Concurrent update", "Another process was faster")) {
+            assertThat(Store.changingHands(new SQLException("Error opening database: \"" + race + "\" [8000-252]", "08001", 8000)))
+                    .as(race).isTrue();
+        }
+        assertThat(Store.changingHands(new SQLException("Error opening database: \"Unsupported lock method socket\" [8000-252]",
+                "08001", 8000))).isFalse();
+    }
+
     private static void bricked(String url, boolean extraTable) throws SQLException {
         Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration").target("2").load().migrate();
         try (Connection c = DriverManager.getConnection(url, "sa", ""); Statement s = c.createStatement()) {
