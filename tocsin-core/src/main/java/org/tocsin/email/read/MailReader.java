@@ -71,6 +71,9 @@ public final class MailReader {
                         String itemSource = source + "#" + n;
                         sink.accept(one(() -> mime.parse(message, itemSource), itemSource));
                     }
+                    if (n == 0) { // a "From " line and nothing after it: said, never silently nothing
+                        sink.accept(MailItem.failed(source, "an mbox holding no message (a From line and nothing after it)"));
+                    }
                 }
                 case MAIL_MESSAGE -> sink.accept(one(() -> mime.parse(body, source), source));
                 default -> sink.accept(MailItem.failed(source, sniffed.family() == ContentKind.Family.NONE

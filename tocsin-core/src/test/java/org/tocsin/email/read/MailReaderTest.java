@@ -638,4 +638,15 @@ class MailReaderTest {
         assertThat(items.get(0).message()).isNull();
         assertThat(items.get(0).error()).isNotBlank();
     }
+
+    /**
+     * Issue 14: of 3,000 mutants, three files holding only an mbox "From " line produced neither a result nor an error
+     * line (the mbox had no message, and nothing said so). Every input gives at least one item.
+     */
+    @Test
+    void anMboxHoldingOnlyItsFromLineIsAnErrorNotNothing(@TempDir Path dir) throws IOException {
+        Path only = Files.writeString(dir.resolve("only-from"), "From someone@example.org Mon Jan  1 00:00:00 2024\n");
+        List<MailItem> items = read(only);
+        assertThat(items).singleElement().satisfies(i -> assertThat(i.error()).contains("no message"));
+    }
 }
