@@ -228,7 +228,7 @@ final class H2StoreFile {
         }
         try {
             Files.createLink(aside, location.mvFile());
-        } catch (UnsupportedOperationException | IOException e) {
+        } catch (UnsupportedOperationException | IOException e) { // no hard links on this file system: a copy then
             Files.copy(location.mvFile(), aside);
         }
         return aside;

@@ -379,25 +379,16 @@ public final class AddressParser {
                 start++;
             }
             int end = start;
-            boolean inner = false; // an '@' neither first nor last of the run
-            int lastAt = -1;
+            boolean atAfterStart = false; // an '@' past the run's first character, waiting for one after it
+            boolean inner = false; // an '@' with a character of the run before and after it
             while (end < n) {
                 char c = text.charAt(end);
                 if (!inAddress(c)) {
                     break;
                 }
-                if (c == '@') {
-                    lastAt = end;
-                }
+                inner |= atAfterStart;
+                atAfterStart |= c == '@' && end > start;
                 end++;
-            }
-            // an '@' strictly inside the run: the last one decides whether one is (any '@' at start+1..end-2 will do)
-            if (lastAt > start && lastAt < end - 1) {
-                inner = true;
-            } else if (lastAt == end - 1) {
-                for (int i = start + 1; i < end - 1 && !inner; i++) {
-                    inner = text.charAt(i) == '@';
-                }
             }
             if (inner) {
                 return new int[] {start, end};
